@@ -1,0 +1,2 @@
+# driver/api: the exported ODBC entry points
+rsodbc_la_SOURCES += driver/api/module.c

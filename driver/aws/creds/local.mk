@@ -1,0 +1,1 @@
+# driver/aws/creds: AWS credential provider chain

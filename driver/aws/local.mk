@@ -1,0 +1,1 @@
+# driver/aws: files added by this directory

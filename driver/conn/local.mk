@@ -1,0 +1,1 @@
+# driver/conn: files added by this directory

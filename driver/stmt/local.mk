@@ -1,0 +1,1 @@
+# driver/stmt: files added by this directory

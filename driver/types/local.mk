@@ -1,0 +1,1 @@
+# driver/types: files added by this directory

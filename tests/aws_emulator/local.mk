@@ -1,0 +1,1 @@
+# tests/aws_emulator

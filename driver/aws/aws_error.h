@@ -31,4 +31,14 @@ int rs_aws_error_set(rs_aws_error *err, rs_aws_error_kind kind, const char *fmt,
 /* The SQLSTATE for an error kind: "28000", "08001", "HY001" or "HY000". */
 const char *rs_aws_error_sqlstate(const rs_aws_error *err);
 
+/* Fill err from an error answer of an AWS service: keeps "Code: message" (prefixed by
+ * `what`, e.g. "redshift GetClusterCredentials"), maps authentication codes to
+ * RS_AWS_ERR_AUTH and everything else to RS_AWS_ERR_SERVICE, and adds a hint when the
+ * answer says this machine's clock is off. code, message and request_id may be NULL. */
+int rs_aws_error_from_service(rs_aws_error *err, const char *what, long http_status,
+                              const char *code, const char *message, const char *request_id);
+
+/* True when an AWS error code means the caller's credentials or signature were refused. */
+int rs_aws_error_code_is_auth(const char *code);
+
 #endif

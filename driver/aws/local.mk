@@ -1,1 +1,14 @@
-# driver/aws: files added by this directory
+# driver/aws: AWS plumbing for IAM login (errors, SigV4, HTTP, retries, parsers,
+# endpoints, Redshift / Redshift Serverless / STS calls, IAM orchestration, cache).
+librscore_la_SOURCES += \
+	driver/aws/aws_error.c driver/aws/aws_error.h \
+	driver/aws/sigv4.c driver/aws/sigv4.h
+
+# Unit tests (TAP).
+AWS_UNIT_TESTS = tests/unit/aws_sigv4
+check_PROGRAMS += $(AWS_UNIT_TESTS)
+TESTS += $(AWS_UNIT_TESTS)
+EXTRA_DIST += tests/unit/aws_tap.h tests/unit/aws_sigv4_botocore.py
+
+tests_unit_aws_sigv4_SOURCES = tests/unit/aws_sigv4.c
+tests_unit_aws_sigv4_LDADD = $(RS_TEST_LIBS)

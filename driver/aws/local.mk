@@ -2,13 +2,22 @@
 # endpoints, Redshift / Redshift Serverless / STS calls, IAM orchestration, cache).
 librscore_la_SOURCES += \
 	driver/aws/aws_error.c driver/aws/aws_error.h \
-	driver/aws/sigv4.c driver/aws/sigv4.h
+	driver/aws/sigv4.c driver/aws/sigv4.h \
+	driver/aws/http.c driver/aws/http.h \
+	driver/aws/retry.c driver/aws/retry.h \
+	driver/aws/awsxml.c driver/aws/awsxml.h \
+	driver/aws/awsjson.c driver/aws/awsjson.h \
+	driver/aws/awscall.c driver/aws/awscall.h
 
 # Unit tests (TAP).
-AWS_UNIT_TESTS = tests/unit/aws_sigv4
+AWS_UNIT_TESTS = tests/unit/aws_sigv4 tests/unit/aws_http
 check_PROGRAMS += $(AWS_UNIT_TESTS)
 TESTS += $(AWS_UNIT_TESTS)
-EXTRA_DIST += tests/unit/aws_tap.h tests/unit/aws_sigv4_botocore.py
+EXTRA_DIST += tests/unit/aws_tap.h tests/unit/aws_pyserver.h tests/unit/aws_sigv4_botocore.py \
+	tests/unit/aws_fake_server.py
 
 tests_unit_aws_sigv4_SOURCES = tests/unit/aws_sigv4.c
 tests_unit_aws_sigv4_LDADD = $(RS_TEST_LIBS)
+
+tests_unit_aws_http_SOURCES = tests/unit/aws_http.c
+tests_unit_aws_http_LDADD = $(RS_TEST_LIBS)

@@ -1,0 +1,1 @@
+"""awsemu: a local stand-in for the AWS endpoints rsodbc talks to (tests only)."""

@@ -1,0 +1,67 @@
+/* chain.c - rs_aws_credentials_resolve: the sources in the order AWS SDKs use. */
+#include "aws/credentials.h"
+#include "aws/creds/sources.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rs_aws_credentials_clear(rs_aws_credentials *c)
+{
+    if (c)
+        explicit_bzero(c, sizeof *c);
+}
+
+static int run_chain(const rs_aws_credential_options *opt, const rs_awscfg *cfg, rs_creds_tried *tried,
+                     rs_aws_credentials *out, rs_aws_error *err)
+{
+    int rc;
+    if ((rc = rs_creds_from_explicit(opt, tried, out, err)) != RS_CREDS_ABSENT)
+        return rc;
+    if ((rc = rs_creds_from_env(tried, out, err)) != RS_CREDS_ABSENT)
+        return rc;
+    if ((rc = rs_creds_from_profile(opt, cfg, tried, out, err)) != RS_CREDS_ABSENT)
+        return rc;
+    if ((rc = rs_creds_from_env_web_identity(opt, cfg, tried, out, err)) != RS_CREDS_ABSENT)
+        return rc;
+    if ((rc = rs_creds_from_container(opt, tried, out, err)) != RS_CREDS_ABSENT)
+        return rc;
+    return rs_creds_from_imds(opt, tried, out, err);
+}
+
+int rs_aws_credentials_resolve(const rs_aws_credential_options *opt, rs_aws_credentials *out,
+                               rs_aws_error *err)
+{
+    static const rs_aws_credential_options no_options;
+    if (!opt)
+        opt = &no_options;
+    memset(out, 0, sizeof *out);
+    memset(err, 0, sizeof *err);
+    if (opt->instance_profile) {
+        if (rs_creds_from_imds(opt, NULL, out, err) != RS_CREDS_FOUND) {
+            rs_aws_credentials_clear(out);
+            return -1;
+        }
+        return 0;
+    }
+    rs_awscfg *cfg = malloc(sizeof *cfg);
+    rs_creds_tried *tried = calloc(1, sizeof *tried);
+    int rc = -1;
+    if (!cfg || !tried) {
+        rs_aws_error_set(err, RS_AWS_ERR_MEMORY, "out of memory resolving AWS credentials");
+    } else if (rs_awscfg_load(cfg, err) == 0) {
+        rc = run_chain(opt, cfg, tried, out, err);
+        if (rc == RS_CREDS_ABSENT)
+            rs_aws_error_set(err, RS_AWS_ERR_CONFIG,
+                             "No AWS credentials found. Set AccessKeyID/SecretAccessKey, a Profile, or "
+                             "InstanceProfile=1. Tried: %s", tried->text);
+        rs_awscfg_free(cfg);
+    }
+    free(cfg);
+    free(tried);
+    if (rc != RS_CREDS_FOUND) {
+        rs_aws_credentials_clear(out);
+        return -1;
+    }
+    err->kind = RS_AWS_OK;
+    return 0;
+}

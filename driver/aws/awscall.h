@@ -28,6 +28,15 @@ typedef struct rs_aws_call {
     long total_timeout_ms;
 } rs_aws_call;
 
+/* Where and as whom an API module calls a service. */
+typedef struct rs_aws_target {
+    const char *endpoint_url;          /* resolved (endpoint.h) */
+    const char *region;                /* signing region */
+    const rs_aws_credentials *creds;   /* NULL for unsigned calls */
+    const char *ca_file;
+    long connect_timeout_ms;           /* 0: default */
+} rs_aws_target;
+
 /* Perform the call. On HTTP 2xx returns 0 with the answer in resp (free it with
  * rs_http_response_free). Otherwise returns -1 with err filled and resp empty. */
 int rs_aws_call_perform(const rs_aws_call *call, rs_http_response *resp, rs_aws_error *err);

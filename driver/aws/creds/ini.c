@@ -187,6 +187,10 @@ static int parse_line(rs_ini *ini, parse_state *st, const char *b, const char *e
     if (b == e || *b == '#' || *b == ';')
         return 0;
     if (*b == '[') {
+        /* A malformed header drops the properties under it rather than filing them
+         * under the previous section. */
+        st->cur = NULL;
+        st->parent[0] = st->last_key[0] = '\0';
         const char *close = memchr(b, ']', (size_t)(e - b));
         if (!close)
             goto skip;

@@ -92,6 +92,8 @@ static int should_retry(const rs_aws_error *err)
 {
     if (err->kind == RS_AWS_ERR_NETWORK)
         return 1;
+    if (err->kind == RS_AWS_ERR_PROTOCOL && err->http_status == 0)
+        return 1;                            /* body cut short in transit */
     if (err->kind == RS_AWS_ERR_MEMORY || err->kind == RS_AWS_ERR_CONFIG || err->kind == RS_AWS_ERR_AUTH)
         return 0;
     return rs_retry_is_retryable_status(err->http_status) || rs_retry_is_retryable_code(err->code);

@@ -174,6 +174,13 @@ int rs_http_perform(const rs_http_request *req, rs_http_response *resp, rs_aws_e
     if (sink.too_large) {
         ret = rs_aws_error_set(err, RS_AWS_ERR_PROTOCOL,
                                "the answer from %s is larger than 1 MiB; refusing to read it", origin);
+        err->http_status = resp->status;
+    } else if (rc == CURLE_PARTIAL_FILE) {
+        /* http_status 0 marks it as a transport-level failure: the caller may retry. */
+        ret = rs_aws_error_set(err, RS_AWS_ERR_PROTOCOL,
+                               "the answer from %s was truncated (the connection closed before the whole body arrived)",
+                               origin);
+        err->http_status = 0;
     } else if (sink.oom) {
         ret = rs_aws_error_set(err, RS_AWS_ERR_MEMORY, "out of memory reading the answer from %s", origin);
     } else if (rc != CURLE_OK) {

@@ -33,7 +33,9 @@ typedef struct rs_http_response {
 } rs_http_response;
 
 /* Perform one request (no retries). Transport failures fill err (RS_AWS_ERR_NETWORK)
- * and return -1; any HTTP answer, whatever its status, returns 0. Bodies are capped at 1 MiB. */
+ * and return -1; any HTTP answer, whatever its status, returns 0. Bodies are capped at 1 MiB:
+ * a larger one is RS_AWS_ERR_PROTOCOL with http_status set; a body cut short by the peer is
+ * RS_AWS_ERR_PROTOCOL with http_status 0 (worth a retry). */
 int rs_http_perform(const rs_http_request *req, rs_http_response *resp, rs_aws_error *err);
 
 void rs_http_response_free(rs_http_response *resp);

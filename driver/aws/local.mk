@@ -17,7 +17,7 @@ librscore_la_SOURCES += \
 
 # Unit tests (TAP).
 AWS_UNIT_TESTS = tests/unit/aws_sigv4 tests/unit/aws_http tests/unit/aws_endpoint \
-	tests/unit/aws_dbcred_cache
+	tests/unit/aws_dbcred_cache tests/unit/aws_iam
 check_PROGRAMS += $(AWS_UNIT_TESTS)
 TESTS += $(AWS_UNIT_TESTS)
 EXTRA_DIST += tests/unit/aws_tap.h tests/unit/aws_pyserver.h tests/unit/aws_sigv4_botocore.py \
@@ -34,3 +34,7 @@ tests_unit_aws_endpoint_LDADD = $(RS_TEST_LIBS)
 
 tests_unit_aws_dbcred_cache_SOURCES = tests/unit/aws_dbcred_cache.c
 tests_unit_aws_dbcred_cache_LDADD = $(RS_TEST_LIBS)
+
+# End to end against the AWS emulator (tests/aws_emulator).
+tests_unit_aws_iam_SOURCES = tests/unit/aws_iam.c
+tests_unit_aws_iam_LDADD = $(RS_TEST_LIBS)

@@ -17,7 +17,11 @@ static int run_chain(const rs_aws_credential_options *opt, const rs_awscfg *cfg,
     int rc;
     if ((rc = rs_creds_from_explicit(opt, tried, out, err)) != RS_CREDS_ABSENT)
         return rc;
-    if ((rc = rs_creds_from_env(tried, out, err)) != RS_CREDS_ABSENT)
+    /* As botocore does for an explicit profile: Profile=... means that profile, even when
+     * AWS_ACCESS_KEY_ID is also set (AWS_PROFILE alone does not skip the environment). */
+    if (opt->profile && *opt->profile)
+        rs_creds_tried_add(tried, "environment keys not used because Profile is set");
+    else if ((rc = rs_creds_from_env(tried, out, err)) != RS_CREDS_ABSENT)
         return rc;
     if ((rc = rs_creds_from_profile(opt, cfg, tried, out, err)) != RS_CREDS_ABSENT)
         return rc;

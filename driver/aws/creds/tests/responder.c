@@ -63,8 +63,9 @@ static void serve_one(responder *r, int c)
     }
     char head[256];
     int hl = snprintf(head, sizeof head,
-                      "HTTP/1.1 %d X\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
-                      "x-amzn-RequestId: test-req-1\r\nConnection: close\r\n\r\n", status, strlen(body));
+                      "HTTP/1.1 %d X\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                      "x-amzn-RequestId: test-req-1\r\nConnection: close\r\n\r\n", status,
+                      body[0] == '<' ? "text/xml" : "application/json", strlen(body));
     if (write(c, head, (size_t)hl) < 0 || write(c, body, strlen(body)) < 0)
         perror("responder write");
     free(body);

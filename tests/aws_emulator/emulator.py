@@ -15,6 +15,7 @@ import sys
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True     # keep the source tree clean
 
 from awsemu import http as emuhttp                      # noqa: E402
 from awsemu.config import Config, ConfigError          # noqa: E402

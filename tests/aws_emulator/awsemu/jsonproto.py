@@ -26,7 +26,10 @@ class JsonFront(Front):
 
     def handle(self, req, service, action, call):
         svc = self.services.get(service)
-        if svc is None or action not in svc.operations:
+        if svc is None:
+            raise AwsError('UnknownOperationException', '')
+        if action not in svc.operations:
+            svc.authenticate(req, action, json_protocol=True)      # AWS checks the signature first
             raise AwsError('UnknownOperationException', '')
         op = svc.model.operation_model(action)
         try:

@@ -21,25 +21,30 @@ _lock = threading.Lock()
 _models = {}
 
 
+def model_data(name):
+    """The botocore model of service name as a dict, with the supplement applied."""
+    session = botocore.session.get_session()
+    data = session.get_component('data_loader').load_service_model(name, 'service-2')
+    data = json.loads(json.dumps(data))
+    with open(_SUPPLEMENT, encoding='utf-8') as f:
+        supplement = json.load(f).get(name, {})
+    for op_name, op in supplement.get('operations', {}).items():
+        data['operations'][op_name] = op
+    for shape_name, shape in supplement.get('shapes', {}).items():
+        data['shapes'][shape_name] = shape
+    for shape_name, patch in supplement.get('patch_shapes', {}).items():
+        target = data['shapes'][shape_name]
+        target.setdefault('members', {}).update(patch.get('members', {}))
+        if 'required' in patch:
+            target['required'] = patch['required']
+    return data
+
+
 def service_model(name):
     """The botocore ServiceModel for name, with the supplement applied (cached)."""
     with _lock:
         if name not in _models:
-            session = botocore.session.get_session()
-            loader = session.get_component('data_loader')
-            data = loader.load_service_model(name, 'service-2')
-            with open(_SUPPLEMENT, encoding='utf-8') as f:
-                supplement = json.load(f).get(name, {})
-            for op_name, op in supplement.get('operations', {}).items():
-                data['operations'][op_name] = op
-            for shape_name, shape in supplement.get('shapes', {}).items():
-                data['shapes'][shape_name] = shape
-            for shape_name, patch in supplement.get('patch_shapes', {}).items():
-                target = data['shapes'][shape_name]
-                target.setdefault('members', {}).update(patch.get('members', {}))
-                if 'required' in patch:
-                    target['required'] = patch['required']
-            _models[name] = ServiceModel(data, service_name=name)
+            _models[name] = ServiceModel(model_data(name), service_name=name)
         return _models[name]
 
 
@@ -225,9 +230,13 @@ def validate(shape, value, problems, json_types=False, path=None):
                 problems.append(Problem('pattern', path, value, f"Member must satisfy regular expression pattern: {md['pattern']}"))
 
 
+# Secrets whichever model version marks them sensitive.
+_ALWAYS_SENSITIVE = {'WebIdentityToken', 'SAMLAssertion', 'TokenCode', 'accessToken'}
+
+
 def sensitive_members(shape):
-    """Names of the top-level members botocore marks sensitive (never recorded)."""
-    out = set()
+    """Names of the top-level members that are secret (never recorded)."""
+    out = set(_ALWAYS_SENSITIVE) & set(shape.members)
     for name, member in shape.members.items():
         if member.metadata.get('sensitive'):
             out.add(name)

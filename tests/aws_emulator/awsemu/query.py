@@ -45,7 +45,10 @@ class QueryFront(Front):
 
     def handle(self, req, service, action, call):
         svc = self.services.get(service)
-        if svc is None or action not in svc.operations:
+        if svc is None:
+            raise AwsError('InvalidAction', f'The action {action} is not valid for this web service.')
+        if action not in svc.operations:
+            svc.authenticate(req, action, json_protocol=False)     # AWS checks the signature first
             raise AwsError('InvalidAction', f'The action {action} is not valid for this web service.')
         if req.form.get('Version') != svc.model.api_version:
             raise AwsError('InvalidAction', f"Could not find operation {action} for version "

@@ -255,11 +255,17 @@ def coral_message(problems, sensitive=()):
         elif p.kind == 'type':
             parts.append(f"Value at '{path}' failed to satisfy constraint: Member must be of type {p.detail}")
         else:
-            shown = '***' if p.path and p.path[0] in sensitive else p.value
-            parts.append(f"Value '{shown}' at '{path}' failed to satisfy constraint: {p.detail}")
+            value = '***' if p.path and p.path[0] in sensitive else shown(p.value)
+            parts.append(f"Value '{value}' at '{path}' failed to satisfy constraint: {p.detail}")
     n = len(parts)
     head = f"{n} validation error{'s' if n != 1 else ''} detected: "
     return head + '; '.join(parts)
+
+
+def shown(value, limit=64):
+    """value for an error message, cut short: answers stay small whatever was sent."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + '...'
 
 
 def _lower_first(s):

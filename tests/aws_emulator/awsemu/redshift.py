@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from .errors import AwsError
+from .models import shown
 from .services import Service, iam_db_user, new_db_password, now_utc
 from .postgres import PgError
 
@@ -30,11 +31,11 @@ class Redshift(Service):
         if p.kind == 'missing':
             return AwsError('MissingParameter', f'The request must contain the parameter {name}')
         if p.kind == 'unknown':
-            return AwsError('InvalidParameterValue', f'Unrecognized parameter: {name}')
+            return AwsError('InvalidParameterValue', f'Unrecognized parameter: {shown(name)}')
         if p.kind == 'type':
             return AwsError('InvalidParameterValue',
-                            f"Invalid value '{p.value}' for {name}: must be of type {p.detail}.")
-        return AwsError('InvalidParameterValue', f"Invalid value '{p.value}' for {name}: {p.detail}.")
+                            f"Invalid value '{shown(p.value)}' for {name}: must be of type {p.detail}.")
+        return AwsError('InvalidParameterValue', f"Invalid value '{shown(p.value)}' for {name}: {p.detail}.")
 
     # ------------------------------------------------------------ lookups
 
@@ -79,7 +80,7 @@ class Redshift(Service):
                            'only letters, digits and _+.@- (not PUBLIC).')
         for g in params.get('DbGroups', []):
             if not _DB_USER_RE.match(g):
-                raise AwsError('InvalidParameterValue', f'Invalid value for DbGroups: {g}')
+                raise AwsError('InvalidParameterValue', f'Invalid value for DbGroups: {shown(g)}')
         cluster = self._cluster(ident, params)
         auto_create = bool(params.get('AutoCreate'))
         # AWS answers IAMA:<user> when AutoCreate is true, IAM:<user> otherwise.

@@ -26,32 +26,60 @@
 static char emu[64];
 static pid_t emu_pid;
 
+static char emu_tls[64];
+static char tls_dir[] = "/tmp/rs_iam_tls_XXXXXX";
+static char cert_path[300], key_path[300];
+
+static int read_port(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    int port = 0;
+    if (f) {
+        if (fscanf(f, "%d", &port) != 1)
+            port = 0;
+        fclose(f);
+    }
+    return port;
+}
+
+/* A throwaway self-signed certificate for 127.0.0.1 (HTTPS and CaFile tests). */
+static int make_cert(void)
+{
+    if (!mkdtemp(tls_dir))
+        return -1;
+    snprintf(cert_path, sizeof cert_path, "%s/cert.pem", tls_dir);
+    snprintf(key_path, sizeof key_path, "%s/key.pem", tls_dir);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+             "-addext subjectAltName=IP:127.0.0.1 -keyout %s -out %s >/dev/null 2>&1",
+             key_path, cert_path);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
 static int start_emulator(const char *srcdir)
 {
-    static char port_file[] = "/tmp/rs_iam_emu_XXXXXX";
-    int fd = mkstemp(port_file);
-    close(fd);
-    unlink(port_file);
+    char port_file[320], tls_port_file[320];
+    snprintf(port_file, sizeof port_file, "%s/port", tls_dir);
+    snprintf(tls_port_file, sizeof tls_port_file, "%s/tls-port", tls_dir);
     char script[512], config[512];
     snprintf(script, sizeof script, "%s/tests/aws_emulator/emulator.py", srcdir);
     snprintf(config, sizeof config, "%s/tests/aws_emulator/config.json", srcdir);
     emu_pid = fork();
     if (emu_pid == 0) {
-        freopen("/dev/null", "w", stderr);
-        execlp("python3", "python3", script, "--config", config, "--port-file", port_file, (char *)NULL);
+        if (!freopen("/dev/null", "w", stderr))
+            _exit(126);
+        execlp("python3", "python3", script, "--config", config, "--port-file", port_file,
+               "--https-port-file", tls_port_file, "--cert", cert_path, "--key", key_path, (char *)NULL);
         _exit(127);
     }
     for (int i = 0; i < 200; i++) {
-        FILE *f = fopen(port_file, "r");
-        int port = 0;
-        if (f) {
-            if (fscanf(f, "%d", &port) != 1)
-                port = 0;
-            fclose(f);
-        }
-        if (port > 0) {
-            unlink(port_file);
+        int port = read_port(port_file), tls_port = read_port(tls_port_file);
+        if (port > 0 && tls_port > 0) {
             snprintf(emu, sizeof emu, "http://127.0.0.1:%d", port);
+            snprintf(emu_tls, sizeof emu_tls, "https://127.0.0.1:%d", tls_port);
+            unlink(port_file);
+            unlink(tls_port_file);
             return 0;
         }
         if (waitpid(emu_pid, NULL, WNOHANG) == emu_pid)
@@ -126,7 +154,7 @@ static rs_iam_params base_params(void)
 
 int main(void)
 {
-    TAP_PLAN(37);
+    TAP_PLAN(40);
     const char *srcdir = getenv("top_srcdir");
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");
@@ -136,7 +164,7 @@ int main(void)
     unsetenv("AWS_REGION");
     unsetenv("AWS_DEFAULT_REGION");
     unsetenv("AWS_PROFILE");
-    int up = start_emulator(srcdir ? srcdir : ".") == 0;
+    int up = make_cert() == 0 && start_emulator(srcdir ? srcdir : ".") == 0;
     TAP_OK(up, "emulator started at %s", emu);
 
     rs_db_credentials c;
@@ -352,8 +380,29 @@ int main(void)
     TAP_OK(rc == -1 && err.kind == RS_AWS_ERR_AUTH && !strstr(err.message, "FAKE-emulator-oidc"),
            "expired web identity token: %s", err.message);
 
+    /* 12. HTTPS: verification is always on; CaFile or AWS_CA_BUNDLE name the CA. */
+    p = base_params();
+    p.endpoint_url = emu_tls;
+    p.disable_cache = 1;
+    p.ca_file = cert_path;
+    rc = rs_iam_get_db_credentials(&p, &c, &err);
+    TAP_OK(rc == 0, "HTTPS endpoint trusted through CaFile (%s)", rc ? err.message : "ok");
+    p.ca_file = NULL;
+    setenv("AWS_MAX_ATTEMPTS", "1", 1);
+    rc = rs_iam_get_db_credentials(&p, &c, &err);
+    TAP_OK(rc == -1 && err.kind == RS_AWS_ERR_NETWORK && strcmp(rs_aws_error_sqlstate(&err), "08001") == 0
+           && strstr(err.message, "TLS"), "self-signed endpoint refused without a CA: %s", err.message);
+    setenv("AWS_CA_BUNDLE", cert_path, 1);
+    rc = rs_iam_get_db_credentials(&p, &c, &err);
+    TAP_OK(rc == 0, "AWS_CA_BUNDLE is honoured (%s)", rc ? err.message : "ok");
+    unsetenv("AWS_CA_BUNDLE");
+    unsetenv("AWS_MAX_ATTEMPTS");
+
     rs_db_credentials_clear(&c);
     rs_dbcred_cache_clear();
     stop_emulator();
+    unlink(cert_path);
+    unlink(key_path);
+    rmdir(tls_dir);
     return TAP_DONE();
 }

@@ -18,7 +18,7 @@ class ImdsFront(Front):
     def identify(self, req):
         if req.path == '/latest/api/token':
             return ('imds', 'PutToken')
-        if req.path == _CREDS:
+        if req.path in (_CREDS, _CREDS.rstrip('/')):
             return ('imds', 'ListRoles')
         if req.path.startswith(_CREDS):
             return ('imds', 'GetRoleCredentials')

@@ -4,7 +4,21 @@
  * credentials (credentials.h), calls GetClusterCredentials, GetClusterCredentialsWithIAM
  * or redshift-serverless GetCredentials (DescribeClusters / GetWorkgroup /
  * DescribeCustomDomainAssociations when host, port or cluster is unknown), and caches the
- * answer process-wide until a safety margin before its expiration (single flight). */
+ * answer process-wide until a safety margin before its expiration (single flight).
+ *
+ * Decisions, in order (iam.c):
+ *  - serverless: the Serverless keyword (0/1), else Workgroup set or a
+ *    *.redshift-serverless.amazonaws.com[.cn] host;
+ *  - region: Region, else the host's, else AWS_REGION / AWS_DEFAULT_REGION / the profile's;
+ *  - cluster or workgroup: ClusterId / Workgroup, else the host's; a host that is not an AWS
+ *    name (and not an IP address) is sent as CustomDomainName;
+ *  - database user: DbUser, else UID (lower-cased with ForceLowercase, as are DbGroups);
+ *    not used with group_federation or serverless;
+ *  - IAMDuration (default 900) goes to every credentials call;
+ *  - no Server: host and port come from DescribeClusters / GetWorkgroup (with
+ *    DescribeCustomDomainAssociations first for a custom domain); Server without Port: the
+ *    same lookup, falling back to 5439 when it fails.
+ * Errors: RS_AWS_ERR_CONFIG messages name the keyword to set. */
 #ifndef RS_AWS_IAM_H
 #define RS_AWS_IAM_H
 

@@ -10,6 +10,7 @@
 #include "aws/retry.h"
 
 #define RS_RETRY_DEFAULT_ATTEMPTS 3
+#define RS_RETRY_LEGACY_ATTEMPTS 5
 #define RS_RETRY_MAX_ATTEMPTS 10
 #define RS_RETRY_BASE_MS 1000L
 #define RS_RETRY_MAX_BACKOFF_MS 20000L
@@ -29,11 +30,14 @@ static long env_long(const char *name, long def, long lo, long hi)
 
 void rs_retry_policy_default(rs_retry_policy *p)
 {
-    p->max_attempts = (int)env_long("AWS_MAX_ATTEMPTS", RS_RETRY_DEFAULT_ATTEMPTS, 1, RS_RETRY_MAX_ATTEMPTS);
+    /* AWS_RETRY_MODE: "legacy" keeps botocore's legacy default of 5 attempts; "standard" and
+     * "adaptive" make 3 (adaptive's client-side rate limiting is pointless for one credential
+     * call per connection). The retried errors and the backoff are the standard ones. */
+    const char *mode = getenv("AWS_RETRY_MODE");
+    int attempts = mode && strcasecmp(mode, "legacy") == 0 ? RS_RETRY_LEGACY_ATTEMPTS : RS_RETRY_DEFAULT_ATTEMPTS;
+    p->max_attempts = (int)env_long("AWS_MAX_ATTEMPTS", attempts, 1, RS_RETRY_MAX_ATTEMPTS);
     p->base_delay_ms = env_long("RSODBC_AWS_RETRY_BASE_MS", RS_RETRY_BASE_MS, 0, RS_RETRY_BASE_MS);
     p->max_backoff_ms = RS_RETRY_MAX_BACKOFF_MS;
-    /* AWS_RETRY_MODE: legacy, standard and adaptive all get the standard rules; adaptive's
-     * client-side rate limiting is pointless for one credential call per connection. */
 }
 
 static const char *const retryable_codes[] = {

@@ -13,9 +13,9 @@ typedef struct rs_retry_policy {
     long max_backoff_ms;     /* cap on one wait */
 } rs_retry_policy;
 
-/* The standard policy, adjusted by AWS_RETRY_MODE (standard, adaptive and legacy all use
- * the standard rules here) and AWS_MAX_ATTEMPTS. RSODBC_AWS_RETRY_BASE_MS lowers the base
- * delay for test suites. */
+/* The standard policy, adjusted by AWS_RETRY_MODE (legacy: 5 attempts by default, else 3;
+ * the rules and backoff are always the standard ones) and AWS_MAX_ATTEMPTS (1..10).
+ * RSODBC_AWS_RETRY_BASE_MS (0..1000) lowers the base delay for test suites. */
 void rs_retry_policy_default(rs_retry_policy *p);
 
 /* True when an AWS error code is throttling or transient. */

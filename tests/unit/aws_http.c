@@ -132,10 +132,19 @@ static void test_retry_policy(void)
     setenv("AWS_MAX_ATTEMPTS", "5", 1);
     rs_retry_policy_default(&p);
     TAP_OK(p.max_attempts == 5, "AWS_MAX_ATTEMPTS is honoured");
+    setenv("AWS_RETRY_MODE", "legacy", 1);
+    unsetenv("AWS_MAX_ATTEMPTS");
+    rs_retry_policy_default(&p);
+    TAP_OK(p.max_attempts == 5, "AWS_RETRY_MODE=legacy defaults to 5 attempts");
+    setenv("AWS_MAX_ATTEMPTS", "2", 1);
+    rs_retry_policy_default(&p);
+    TAP_OK(p.max_attempts == 2, "AWS_MAX_ATTEMPTS wins over the mode's default");
+    setenv("AWS_RETRY_MODE", "standard", 1);
     setenv("AWS_MAX_ATTEMPTS", "junk", 1);
     rs_retry_policy_default(&p);
     TAP_OK(p.max_attempts == 3, "invalid AWS_MAX_ATTEMPTS falls back to 3");
     unsetenv("AWS_MAX_ATTEMPTS");
+    unsetenv("AWS_RETRY_MODE");
     TAP_OK(rs_retry_is_retryable_code("ThrottlingException") && rs_retry_is_retryable_code("RequestLimitExceeded")
            && rs_retry_is_retryable_code("TooManyRequestsException") && !rs_retry_is_retryable_code("AccessDenied"),
            "throttling codes retry, AccessDenied does not");
@@ -238,7 +247,7 @@ static void test_calls(void)
 
 int main(void)
 {
-    TAP_PLAN(52);
+    TAP_PLAN(54);
     /* Unsigned helper servers must not be reached through a proxy from the environment. */
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");

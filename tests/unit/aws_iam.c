@@ -154,7 +154,7 @@ static rs_iam_params base_params(void)
 
 int main(void)
 {
-    TAP_PLAN(40);
+    TAP_PLAN(41);
     const char *srcdir = getenv("top_srcdir");
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");
@@ -248,6 +248,10 @@ int main(void)
     rc = rs_iam_get_db_credentials(&p, &c, &err);
     TAP_OK(rc == -1 && err.kind == RS_AWS_ERR_CONFIG && strstr(err.message, "set Region="),
            "custom domain without Region: \"%s\"", err.message);
+    setenv("AWS_REGION", "us-east-1", 1);
+    rc = rs_iam_get_db_credentials(&p, &c, &err);
+    unsetenv("AWS_REGION");
+    TAP_OK(rc == 0, "custom domain with AWS_REGION from the environment (%s)", rc ? err.message : "ok");
 
     /* 6. group_federation: GetClusterCredentialsWithIAM. */
     p = base_params();

@@ -13,7 +13,7 @@ librscore_la_SOURCES += \
 
 # Unit tests (TAP). They write under a mkdtemp directory and talk only to 127.0.0.1.
 CREDS_UNIT_TESTS = driver/aws/creds/tests/creds_ini driver/aws/creds/tests/creds_chain \
-	driver/aws/creds/tests/creds_process
+	driver/aws/creds/tests/creds_process driver/aws/creds/tests/creds_http
 check_PROGRAMS += $(CREDS_UNIT_TESTS)
 TESTS += $(CREDS_UNIT_TESTS)
 EXTRA_DIST += driver/aws/creds/tests/creds_tap.h driver/aws/creds/tests/creds_env.h
@@ -27,3 +27,7 @@ driver_aws_creds_tests_creds_chain_LDADD = $(RS_TEST_LIBS)
 
 driver_aws_creds_tests_creds_process_SOURCES = driver/aws/creds/tests/creds_process.c
 driver_aws_creds_tests_creds_process_LDADD = $(RS_TEST_LIBS)
+
+driver_aws_creds_tests_creds_http_SOURCES = driver/aws/creds/tests/creds_http.c \
+	driver/aws/creds/tests/responder.c driver/aws/creds/tests/responder.h
+driver_aws_creds_tests_creds_http_LDADD = $(RS_TEST_LIBS)

@@ -243,6 +243,36 @@ json_object *rs_creds_json_object(const char *text, size_t len)
     return o;
 }
 
+static void json_wipe(json_object *o, int depth)
+{
+    if (!o || depth > 32)
+        return;
+    switch (json_object_get_type(o)) {
+    case json_type_string:
+        explicit_bzero((char *)json_object_get_string(o), (size_t)json_object_get_string_len(o));
+        break;
+    case json_type_object: {
+        json_object_object_foreach(o, k, v) {
+            (void)k;
+            json_wipe(v, depth + 1);
+        }
+        break;
+    }
+    case json_type_array:
+        for (size_t i = 0; i < json_object_array_length(o); i++)
+            json_wipe(json_object_array_get_idx(o, i), depth + 1);
+        break;
+    default:
+        break;
+    }
+}
+
+void rs_creds_json_wipe_put(json_object *o)
+{
+    json_wipe(o, 0);
+    json_object_put(o);
+}
+
 const char *rs_creds_json_str(json_object *o, const char *key)
 {
     json_object *v;

@@ -48,6 +48,9 @@ int rs_creds_parse_time(const char *s, time_t *out);
 /* Parse a JSON object (bounded nesting). NULL when not a JSON object. */
 json_object *rs_creds_json_object(const char *text, size_t len);
 
+/* Wipe every string in o (answers carry secrets), then free it. NULL is fine. */
+void rs_creds_json_wipe_put(json_object *o);
+
 /* The string member `key`, or NULL when absent or not a string. */
 const char *rs_creds_json_str(json_object *o, const char *key);
 

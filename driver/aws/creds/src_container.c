@@ -112,7 +112,7 @@ static int parse_answer(const rs_http_response *resp, rs_aws_credentials *out, r
     else
         rc = rs_creds_store(out, rs_creds_json_str(o, "AccessKeyId"), rs_creds_json_str(o, "SecretAccessKey"),
                             rs_creds_json_str(o, "Token"), exp, "container credentials", err);
-    json_object_put(o);
+    rs_creds_json_wipe_put(o);
     return rc;
 }
 

@@ -118,7 +118,7 @@ static int parse_creds(const rs_http_response *resp, rs_aws_credentials *out, rs
     else
         rc = rs_creds_store(out, rs_creds_json_str(o, "AccessKeyId"), rs_creds_json_str(o, "SecretAccessKey"),
                             rs_creds_json_str(o, "Token"), exp, "EC2 instance metadata", err);
-    json_object_put(o);
+    rs_creds_json_wipe_put(o);
     return rc;
 }
 

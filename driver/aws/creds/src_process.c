@@ -225,7 +225,7 @@ static int parse_output(const run_result *r, const char *prog, rs_aws_credential
     rc = rs_creds_store(out, rs_creds_json_str(o, "AccessKeyId"), rs_creds_json_str(o, "SecretAccessKey"),
                         rs_creds_json_str(o, "SessionToken"), exp, what, err);
 done:
-    json_object_put(o);
+    rs_creds_json_wipe_put(o);
     return rc;
 }
 
@@ -234,8 +234,10 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
     char key[4200];
     int kn = snprintf(key, sizeof key, "process\x1f%s", command);
     int cacheable = kn > 0 && (size_t)kn < sizeof key;
-    if (cacheable && rs_creds_cache_get(key, out))
+    if (cacheable && rs_creds_cache_get(key, out)) {
+        explicit_bzero(key, sizeof key); /* the command line may carry secrets */
         return RS_CREDS_FOUND;
+    }
 
     char prog[128];
     program_name(command, prog, sizeof prog);
@@ -262,8 +264,10 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
     }
     explicit_bzero(r, sizeof *r);
     free(r);
-    if (rc != 0)
+    if (rc != 0) {
+        explicit_bzero(key, sizeof key);
         return -1;
+    }
     rs_creds_set_source(out, "credential_process %s", prog);
     if (cacheable)
         rs_creds_cache_put(key, out);

@@ -60,13 +60,7 @@ static int read_token(const rs_creds_sso_settings *s, char *token, size_t n, rs_
         rc = rs_aws_error_set(err, RS_AWS_ERR_CONFIG, "the SSO access token in %s is too long", path);
     else
         snprintf(token, n, "%s", tok);
-    if (o) {
-        /* json-c keeps its own copy of the token: wipe it before freeing */
-        json_object *t;
-        if (json_object_object_get_ex(o, "accessToken", &t) && json_object_is_type(t, json_type_string))
-            explicit_bzero((char *)json_object_get_string(t), (size_t)json_object_get_string_len(t));
-        json_object_put(o);
-    }
+    rs_creds_json_wipe_put(o); /* json-c holds its own copy of the token */
     return rc;
 }
 
@@ -85,7 +79,7 @@ static int parse_role_credentials(const rs_http_response *resp, rs_aws_credentia
         rc = rs_creds_store(out, rs_creds_json_str(rc_obj, "accessKeyId"), rs_creds_json_str(rc_obj, "secretAccessKey"),
                             rs_creds_json_str(rc_obj, "sessionToken"), exp, "SSO GetRoleCredentials", err);
     }
-    json_object_put(o);
+    rs_creds_json_wipe_put(o);
     return rc;
 }
 

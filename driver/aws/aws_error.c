@@ -103,3 +103,29 @@ int rs_aws_error_from_service(rs_aws_error *err, const char *what, long http_sta
     copy_field(err->request_id, sizeof err->request_id, request_id);
     return -1;
 }
+
+void rs_aws_error_redact(rs_aws_error *err, const char *secret)
+{
+    if (!err)
+        return;
+    static const char *const echoes[] = { "The Canonical String for this request", "The String-to-Sign" };
+    for (size_t i = 0; i < sizeof echoes / sizeof echoes[0]; i++) {
+        char *cut = strstr(err->message, echoes[i]);
+        if (cut)
+            snprintf(cut, sizeof err->message - (size_t)(cut - err->message), "(signing details omitted)");
+    }
+    size_t n = secret ? strlen(secret) : 0;
+    if (n < 8)
+        return;
+    char *hit;
+    while ((hit = strstr(err->message, secret)) != NULL) {
+        static const char mark[] = "<redacted>";
+        size_t tail = strlen(hit + n);
+        if (n >= sizeof mark - 1) {
+            memcpy(hit, mark, sizeof mark - 1);
+            memmove(hit + sizeof mark - 1, hit + n, tail + 1);
+        } else {
+            *hit = '\0';   /* cannot grow in place safely: drop the rest */
+        }
+    }
+}

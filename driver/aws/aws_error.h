@@ -38,6 +38,11 @@ const char *rs_aws_error_sqlstate(const rs_aws_error *err);
 int rs_aws_error_from_service(rs_aws_error *err, const char *what, long http_status,
                               const char *code, const char *message, const char *request_id);
 
+/* Replace every occurrence of secret (when at least 8 characters) in err->message with
+ * "<redacted>", and cut an echoed canonical request/string to sign (some services put the
+ * signed headers, session token included, into SignatureDoesNotMatch messages). */
+void rs_aws_error_redact(rs_aws_error *err, const char *secret);
+
 /* True when an AWS error code means the caller's credentials or signature were refused. */
 int rs_aws_error_code_is_auth(const char *code);
 

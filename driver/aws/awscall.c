@@ -116,6 +116,10 @@ int rs_aws_call_perform(const rs_aws_call *c, rs_http_response *resp, rs_aws_err
             break;
         rs_retry_sleep_ms(rs_retry_backoff_ms(&policy, n));
     }
+    if (c->creds) {
+        rs_aws_error_redact(err, c->creds->session_token);
+        rs_aws_error_redact(err, c->creds->secret_access_key);
+    }
     if (policy.max_attempts > 1 && should_retry(err)) {
         size_t l = strlen(err->message);
         snprintf(err->message + l, sizeof err->message - l, " (gave up after %d attempts)",

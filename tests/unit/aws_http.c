@@ -109,6 +109,12 @@ static void test_parsers(void)
     rs_xml_error("<html>", 6, 502, NULL, "sts AssumeRole", &err);
     TAP_OK(err.kind == RS_AWS_ERR_PROTOCOL && err.http_status == 502 && strstr(err.message, "HTTP 502"),
            "non-AWS error page is a protocol error naming the status");
+    rs_aws_error red = {0};
+    rs_aws_error_set(&red, RS_AWS_ERR_AUTH, "SignatureDoesNotMatch: bad tok=SECRETTOKEN123 and SECRETTOKEN123. "
+                     "The Canonical String for this request should have been 'POST / x-amz-security-token:X'");
+    rs_aws_error_redact(&red, "SECRETTOKEN123");
+    TAP_STR(red.message, "SignatureDoesNotMatch: bad tok=<redacted> and <redacted>. (signing details omitted)",
+            "secrets and echoed canonical requests are removed from messages");
     TAP_STR(rs_aws_error_sqlstate(&(rs_aws_error){ .kind = RS_AWS_ERR_AUTH }), "28000", "AUTH -> 28000");
     TAP_STR(rs_aws_error_sqlstate(&(rs_aws_error){ .kind = RS_AWS_ERR_NETWORK }), "08001", "NETWORK -> 08001");
     TAP_STR(rs_aws_error_sqlstate(&(rs_aws_error){ .kind = RS_AWS_ERR_MEMORY }), "HY001", "MEMORY -> HY001");
@@ -247,7 +253,7 @@ static void test_calls(void)
 
 int main(void)
 {
-    TAP_PLAN(54);
+    TAP_PLAN(55);
     /* Unsigned helper servers must not be reached through a proxy from the environment. */
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");

@@ -27,10 +27,16 @@ int rs_creds_from_imds(const rs_aws_credential_options *opt, rs_creds_tried *tri
                        rs_aws_credentials *out, rs_aws_error *err);
 
 /* STS options for a profile: opt->region else AWS_REGION/AWS_DEFAULT_REGION/the profile's
- * region; opt->sts_endpoint_url else rs_awscfg_endpoint_url(..., "sts", "STS").
- * The strings point into opt and cfg. */
+ * region; opt->sts_endpoint_url else rs_awscfg_endpoint_url(..., "sts", "STS") for that
+ * profile, else the regional endpoint (so the STS client does not re-resolve it against
+ * another profile). The strings point into opt, cfg and out. */
+typedef struct rs_creds_sts {
+    rs_sts_options opt;
+    char url[512];
+} rs_creds_sts;
+
 void rs_creds_sts_options(const rs_aws_credential_options *opt, const rs_awscfg *cfg,
-                          const char *profile, rs_sts_options *sts);
+                          const char *profile, rs_creds_sts *out);
 
 /* credential_process: run `command` through /bin/sh -c, parse its JSON (cached by command). */
 int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_error *err);

@@ -121,7 +121,7 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
                                 "profile '%s' needs an MFA code (mfa_serial), which a driver cannot prompt for: "
                                 "use a profile without mfa_serial or credentials from aws sts get-session-token",
                                 name);
-    rs_sts_options sts;
+    rs_creds_sts sts;
     rs_creds_sts_options(w->opt, w->cfg, name, &sts);
     const char *external_id = get(w, name, "external_id");
     const char *session = get(w, name, "role_session_name");
@@ -133,7 +133,7 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
     int kn = snprintf(key, sizeof key, "role\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s",
                       name, role_arn, src_profile ? src_profile : "", cred_src ? cred_src : "",
                       external_id ? external_id : "", session ? session : "", duration,
-                      sts.region ? sts.region : "", sts.endpoint_url ? sts.endpoint_url : "",
+                      sts.opt.region ? sts.opt.region : "", sts.opt.endpoint_url ? sts.opt.endpoint_url : "",
                       w->cfg->config_path, w->cfg->credentials_path);
     int cacheable = kn > 0 && (size_t)kn < sizeof key;
     if (!cacheable || !rs_creds_cache_get(key, out)) {
@@ -143,7 +143,7 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
         int rc = src_profile ? resolve(w, src_profile, 1, base, err)
                              : base_from_credential_source(w, name, cred_src, base, err);
         if (rc == RS_CREDS_FOUND) {
-            rc = rs_sts_assume_role(&sts, base, role_arn, session, external_id, duration, out, err);
+            rc = rs_sts_assume_role(&sts.opt, base, role_arn, session, external_id, duration, out, err);
             if (rc != 0)
                 with_context(err, "role_arn", name);
         }
@@ -164,12 +164,12 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
 static int web_identity(profile_walk *w, const char *name, const char *role_arn, const char *file,
                         rs_aws_credentials *out, rs_aws_error *err)
 {
-    rs_sts_options sts;
+    rs_creds_sts sts;
     rs_creds_sts_options(w->opt, w->cfg, name, &sts);
     int duration;
     if (parse_duration(name, get(w, name, "duration_seconds"), w->opt->iam_duration, &duration, err) != 0)
         return -1;
-    if (rs_creds_from_web_identity(&sts, role_arn, file, get(w, name, "role_session_name"), duration, out,
+    if (rs_creds_from_web_identity(&sts.opt, role_arn, file, get(w, name, "role_session_name"), duration, out,
                                    err) != 0)
         return with_context(err, "web_identity_token_file", name);
     rs_creds_set_source(out, "profile %s: web_identity_token_file", name);

@@ -57,9 +57,9 @@ int rs_creds_from_env_web_identity(const rs_aws_credential_options *opt, const r
         return RS_CREDS_ABSENT;
     }
     int chosen;
-    rs_sts_options sts;
+    rs_creds_sts sts;
     rs_creds_sts_options(opt, cfg, rs_awscfg_profile_name(opt->profile, &chosen), &sts);
-    if (rs_creds_from_web_identity(&sts, role, file, rs_creds_getenv("AWS_ROLE_SESSION_NAME"),
+    if (rs_creds_from_web_identity(&sts.opt, role, file, rs_creds_getenv("AWS_ROLE_SESSION_NAME"),
                                    opt->iam_duration, out, err) != 0)
         return -1;
     rs_creds_set_source(out, "environment AWS_WEB_IDENTITY_TOKEN_FILE for %.100s", role);

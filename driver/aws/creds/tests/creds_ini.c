@@ -138,15 +138,29 @@ static void test_config(void)
     unsetenv("AWS_ENDPOINT_URL");
 
     rs_aws_credential_options opt = {.region = NULL, .sts_endpoint_url = NULL};
-    rs_sts_options sts;
+    rs_creds_sts sts;
     unsetenv("AWS_REGION");
     unsetenv("AWS_DEFAULT_REGION");
     rs_creds_sts_options(&opt, &cfg, "rs", &sts);
-    TAP_STR(sts.region, "eu-west-1", "sts options: the profile's region without Region=");
+    TAP_STR(sts.opt.region, "eu-west-1", "sts options: the profile's region without Region=");
+    TAP_STR(sts.opt.endpoint_url, "http://sts-from-services", "sts options: the profile's own STS endpoint");
+    unsetenv("AWS_CONFIG_FILE");
+    rs_awscfg empty;
+    setenv("AWS_CONFIG_FILE", tap_write("empty-config", ""), 1);
+    if (rs_awscfg_load(&empty, &err) == 0) {
+        rs_creds_sts_options(&opt, &empty, "default", &sts);
+        TAP_STR(sts.opt.endpoint_url, "https://sts.us-east-1.amazonaws.com",
+                "sts options: regional default when nothing overrides (us-east-1 without a region)");
+        opt.region = "cn-north-1";
+        rs_creds_sts_options(&opt, &empty, "default", &sts);
+        TAP_STR(sts.opt.endpoint_url, "https://sts.cn-north-1.amazonaws.com.cn", "sts options: China suffix");
+        opt.region = NULL;
+        rs_awscfg_free(&empty);
+    }
     opt.region = "ap-south-1";
     opt.sts_endpoint_url = "http://keyword";
     rs_creds_sts_options(&opt, &cfg, "rs", &sts);
-    tap_ok(strcmp(sts.region, "ap-south-1") == 0 && strcmp(sts.endpoint_url, "http://keyword") == 0,
+    tap_ok(strcmp(sts.opt.region, "ap-south-1") == 0 && strcmp(sts.opt.endpoint_url, "http://keyword") == 0,
            "sts options: Region and StsEndpointUrl keywords win");
     rs_awscfg_free(&cfg);
 

@@ -16,7 +16,7 @@ CREDS_UNIT_TESTS = driver/aws/creds/tests/creds_ini driver/aws/creds/tests/creds
 	driver/aws/creds/tests/creds_process driver/aws/creds/tests/creds_http
 check_PROGRAMS += $(CREDS_UNIT_TESTS)
 TESTS += $(CREDS_UNIT_TESTS)
-EXTRA_DIST += driver/aws/creds/tests/creds_tap.h driver/aws/creds/tests/creds_env.h
+EXTRA_DIST += driver/aws/creds/README.md driver/aws/creds/tests/creds_tap.h driver/aws/creds/tests/creds_env.h
 
 driver_aws_creds_tests_creds_ini_SOURCES = driver/aws/creds/tests/creds_ini.c driver/aws/creds/tests/creds_tap.h
 driver_aws_creds_tests_creds_ini_LDADD = $(RS_TEST_LIBS)

@@ -196,6 +196,20 @@ static void test_role_chain(void)
     tap_ok(responder_count(&sts) == 0, "loop: no STS call made");
 
     fresh();
+    char longcfg[8192] = "";
+    for (int i = 0; i < 20; i++) {
+        size_t l = strlen(longcfg);
+        snprintf(longcfg + l, sizeof longcfg - l,
+                 "[profile p%d]\nrole_arn = arn:aws:iam::1:role/r%d\nsource_profile = p%d\n", i, i, i + 1);
+    }
+    strcat(longcfg, "[profile p20]\naws_access_key_id = AKIDP20\naws_secret_access_key = SECRETP20\n");
+    files(longcfg, "");
+    tap_ok(resolve("p0", &c, &e) == -1 && strstr(e.message, "chain longer than 16") && responder_count(&sts) == 0,
+           "chain: more than 16 hops is refused before any call");
+    tap_ok(resolve("p5", &c, &e) == 0 && strcmp(c.access_key_id, "ASIAR5") == 0 && responder_count(&sts) == 15,
+           "chain: 15 hops work, one AssumeRole per hop (%d)", responder_count(&sts));
+
+    fresh();
     files("[profile self]\nrole_arn = arn:aws:iam::1:role/selfrole\nsource_profile = self\n"
           "aws_access_key_id = AKIDSELF\naws_secret_access_key = SECRETSELF\n"
           "[profile noself]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = noself\n", "");

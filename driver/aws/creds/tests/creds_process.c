@@ -2,6 +2,7 @@
 #include "creds_tap.h"
 #include "creds_env.h"
 
+#include <pthread.h>
 #include <time.h>
 #include "aws/creds/cache.h"
 #include "aws/creds/creds_util.h"
@@ -37,6 +38,17 @@ static int count_lines(const char *path)
         n += ch == '\n';
     fclose(f);
     return n;
+}
+
+static const char *thread_cmd;
+
+static void *resolve_in_thread(void *arg)
+{
+    rs_aws_credentials c;
+    rs_aws_error e;
+    int *ok = arg;
+    *ok = rs_creds_from_process(thread_cmd, &c, &e) == 0 && strcmp(c.access_key_id, "AKIDT") == 0;
+    return NULL;
 }
 
 int main(void)
@@ -127,6 +139,19 @@ int main(void)
                && !rs_creds_cache_is_fresh(time(NULL) + 3600, time(NULL), time(NULL) + 3600 - 299),
            "cache: 5-minute margin for long-lived credentials");
     tap_ok(rs_creds_cache_is_fresh(0, time(NULL), time(NULL) + 86400 * 365), "cache: no expiration never goes stale");
+
+    /* many threads at once: all get the credentials; the cache stays consistent */
+    rs_creds_cache_clear();
+    thread_cmd = "echo '{\"Version\":1,\"AccessKeyId\":\"AKIDT\",\"SecretAccessKey\":\"SECRETP\"}'";
+    pthread_t th[8];
+    int ok[8] = {0}, all = 1;
+    for (int i = 0; i < 8; i++)
+        pthread_create(&th[i], NULL, resolve_in_thread, &ok[i]);
+    for (int i = 0; i < 8; i++) {
+        pthread_join(th[i], NULL);
+        all &= ok[i];
+    }
+    tap_ok(all, "threads: 8 concurrent resolutions all succeed");
 
     printf("1..%d\n", tap_count);
     tap_cleanup();

@@ -3,9 +3,9 @@
 # the top of the source tree; it defines functions only.
 #
 #   rs_ensure_packages PKG...      apt-get install what dpkg says is missing (update first, once)
-#   rs_services_up ROOT            start the test PostgreSQL in ROOT/pg and, when
-#                                  tests/aws_emulator/emulator.py exists, the AWS emulator in
-#                                  ROOT/emu; export their environment (see below)
+#   rs_services_up ROOT [pg-only]  start the test PostgreSQL in ROOT/pg and, when
+#                                  tests/aws_emulator/emulator.py exists (and not pg-only), the
+#                                  AWS emulator in ROOT/emu; export their environment (see below)
 #   rs_services_down               stop whatever rs_services_up started (safe to call twice)
 #   rs_odbc_env BUILDDIR DIR       write the ODBC configuration for BUILDDIR's driver in DIR and
 #                                  export it (scripts/odbc-env.sh)
@@ -44,7 +44,7 @@ RS_PG_STARTED=""
 RS_EMU_PID=""
 
 rs_services_up() {
-    local root=$1 top
+    local root=$1 what=${2:-all} top
     top=$(pwd -P)
     mkdir -p "$root"
     # mktemp makes it 0700; the server runs as the postgres OS user and must reach inside.
@@ -56,7 +56,7 @@ rs_services_up() {
     # shellcheck disable=SC1091
     . "$root/pg.env"
     rs_say "PostgreSQL 15 on 127.0.0.1:$RS_PG_PORT (state $RS_PG_STATE)"
-    if [ -f "$top/tests/aws_emulator/emulator.py" ]; then
+    if [ "$what" != pg-only ] && [ -f "$top/tests/aws_emulator/emulator.py" ]; then
         rs_emulator_up "$top" "$root/emu"
     fi
 }

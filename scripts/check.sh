@@ -30,6 +30,12 @@ FAILED=0
 SKIPPED=0
 FAILED_STAGES=()
 
+stage_failed() {
+    FAILED=$((FAILED + 1))
+    FAILED_STAGES+=("$1")
+    echo "FAILED: $1"
+}
+
 STATE=""
 cleanup() {
     rs_services_down
@@ -67,13 +73,7 @@ mkdir -p build
 
 STATE=$(mktemp -d /tmp/rsodbc-check.XXXXXX)
 
-rs_services_up "$STATE"
-
-stage_failed() {
-    FAILED=$((FAILED + 1))
-    FAILED_STAGES+=("$1")
-    echo "FAILED: $1"
-}
+rs_services_up "$STATE" || stage_failed "the AWS emulator did not start: its tests will fail"
 
 # Counts from automake's test-suite.log: with the TAP driver each `ok`/`not ok` is one result.
 count_results() {

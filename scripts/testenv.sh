@@ -56,8 +56,9 @@ rs_services_up() {
     # shellcheck disable=SC1091
     . "$root/pg.env"
     rs_say "PostgreSQL 15 on 127.0.0.1:$RS_PG_PORT (state $RS_PG_STATE)"
+    # Without the emulator the PostgreSQL tests still run; the caller learns of it (status 2).
     if [ "$what" != pg-only ] && [ -f "$top/tests/aws_emulator/emulator.py" ]; then
-        rs_emulator_up "$top" "$root/emu"
+        rs_emulator_up "$top" "$root/emu" || return 2
     fi
 }
 
@@ -84,7 +85,12 @@ rs_emulator_up() {
     done
     if ! [ -s "$dir/http.port" ] || ! [ -s "$dir/https.port" ]; then
         tail -n 20 "$RS_EMULATOR_LOG" >&2
-        rs_die "the AWS emulator did not start (log: $RS_EMULATOR_LOG)"
+        echo "error: the AWS emulator did not start (log: $RS_EMULATOR_LOG)" >&2
+        kill "$RS_EMU_PID" 2>/dev/null
+        wait "$RS_EMU_PID" 2>/dev/null
+        RS_EMU_PID=""
+        unset RS_EMULATOR_URL RS_EMULATOR_HTTPS_URL
+        return 1
     fi
     export RS_EMULATOR_URL=http://127.0.0.1:$(cat "$dir/http.port")
     export RS_EMULATOR_HTTPS_URL=https://127.0.0.1:$(cat "$dir/https.port")

@@ -13,7 +13,8 @@
 # something failed or nothing ran.
 #
 # Environment: RS_CHECK_VARIANTS="check asan" (default) to run only some builds;
-# RS_CHECK_JOBS=2 parallel jobs; TESTS='...' is passed on to make check.
+# RS_CHECK_JOBS=2 parallel jobs; RS_CHECK_TIMEOUT=900 seconds for each `make check`;
+# TESTS='...' is passed on to make check.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -23,6 +24,7 @@ TOP=$(pwd -P)
 
 JOBS=${RS_CHECK_JOBS:-2}
 VARIANTS=${RS_CHECK_VARIANTS:-check asan}
+CHECK_TIMEOUT=${RS_CHECK_TIMEOUT:-900}
 START=$(date +%s)
 
 PASSED=0
@@ -122,8 +124,19 @@ run_variant() {
     if [ "$name" = asan ]; then rs_foreign_env asan; else rs_foreign_env release; fi
     rs_say "$b: make check -j$JOBS"
     rm -f "$b/test-suite.log"
-    make -C "$b" -j"$JOBS" check ${TESTS:+TESTS="$TESTS"} > "$b/check.out" 2>&1
+    # A hung test must not eat CI's time: the whole `make check` gets a limit (timeout signals
+    # make's process group, tests included).
+    timeout --kill-after=30 "$CHECK_TIMEOUT" \
+        make -C "$b" -j"$JOBS" check ${TESTS:+TESTS="$TESTS"} > "$b/check.out" 2>&1
     local rc=$?
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+        echo "    make check was stopped after ${CHECK_TIMEOUT}s; tests still running then:"
+        find "$b/tests" -name '*.log' 2>/dev/null | while IFS= read -r l; do
+            [ -f "${l%.log}.trs" ] || { echo "---- $l (last 20 lines) ----"; tail -n 20 "$l"; }
+        done
+        stage_failed "$b: make check timed out after ${CHECK_TIMEOUT}s"
+        return
+    fi
     grep -E '^(PASS|FAIL|XPASS|XFAIL|ERROR|SKIP):' "$b/check.out" | grep -vE '^PASS:' | head -n 200
     if [ -f "$b/test-suite.log" ]; then
         count_results "$b/test-suite.log"

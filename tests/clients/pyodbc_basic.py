@@ -8,6 +8,7 @@ since /usr/bin/python3 is not built with it."""
 
 import datetime
 import decimal
+import faulthandler
 import os
 import sys
 
@@ -68,6 +69,8 @@ def main():
             print(f'1..0 # SKIP {name} is not set: run through scripts/check.sh or scripts/with-test-env.sh')
             return 0
     reexec_with_preload()
+    # A driver call that never returns must not hang the suite: dump the stacks and exit.
+    faulthandler.dump_traceback_later(240, exit=True)
     import pyodbc
 
     t = Tap()

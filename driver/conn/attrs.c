@@ -1,0 +1,187 @@
+/* attrs.c - SQLSetEnvAttr/SQLGetEnvAttr and SQLSetConnectAttr/SQLGetConnectAttr. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "conn/attrs.h"
+#include "conn/session.h"
+
+SQLRETURN rs_env_set_attr(rs_env *e, SQLINTEGER attr, SQLPOINTER value)
+{
+    SQLULEN v = (SQLULEN)(uintptr_t)value;
+    switch (attr) {
+    case SQL_ATTR_ODBC_VERSION:
+        if (v != SQL_OV_ODBC2 && v != SQL_OV_ODBC3 && v != SQL_OV_ODBC3_80)
+            return rs_diag_add(&e->diag, "HY024", 0, "Invalid ODBC version %lu.", (unsigned long)v);
+        e->odbc_version = (SQLINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_CONNECTION_POOLING:
+        e->connection_pooling = (SQLUINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_CP_MATCH:
+        e->cp_match = (SQLUINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_OUTPUT_NTS:
+        if (v != SQL_TRUE)
+            return rs_diag_add(&e->diag, "HYC00", 0, "SQL_ATTR_OUTPUT_NTS can only be SQL_TRUE.");
+        return SQL_SUCCESS;
+    default:
+        return rs_diag_add(&e->diag, "HY092", 0, "Invalid environment attribute %d.", (int)attr);
+    }
+}
+
+SQLRETURN rs_env_get_attr(rs_env *e, SQLINTEGER attr, SQLINTEGER *value)
+{
+    SQLINTEGER v;
+    switch (attr) {
+    case SQL_ATTR_ODBC_VERSION: v = e->odbc_version; break;
+    case SQL_ATTR_CONNECTION_POOLING: v = (SQLINTEGER)e->connection_pooling; break;
+    case SQL_ATTR_CP_MATCH: v = (SQLINTEGER)e->cp_match; break;
+    case SQL_ATTR_OUTPUT_NTS: v = SQL_TRUE; break;
+    default:
+        return rs_diag_add(&e->diag, "HY092", 0, "Invalid environment attribute %d.", (int)attr);
+    }
+    if (value)
+        *value = v;
+    return SQL_SUCCESS;
+}
+
+int rs_dbc_attr_is_string(SQLINTEGER attr)
+{
+    return attr == SQL_ATTR_CURRENT_CATALOG || attr == SQL_ATTR_TRACEFILE ||
+           attr == SQL_ATTR_TRANSLATE_LIB;
+}
+
+static SQLRETURN set_autocommit(rs_dbc *c, SQLULEN v)
+{
+    if (v != SQL_AUTOCOMMIT_ON && v != SQL_AUTOCOMMIT_OFF)
+        return rs_diag_add(&c->diag, "HY024", 0, "Invalid SQL_ATTR_AUTOCOMMIT value %lu.", (unsigned long)v);
+    /* switching autocommit on commits the open transaction, as ODBC says */
+    if (v == SQL_AUTOCOMMIT_ON && c->autocommit == SQL_AUTOCOMMIT_OFF && c->pg &&
+        PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
+        SQLRETURN rc = rs_session_end_tran(c, SQL_COMMIT);
+        if (!RS_OK(rc))
+            return rc;
+    }
+    c->autocommit = (SQLUINTEGER)v;
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN set_isolation(rs_dbc *c, SQLULEN v)
+{
+    /* Redshift runs every transaction SERIALIZABLE; PostgreSQL also accepts the others. */
+    if (v != SQL_TXN_SERIALIZABLE && v != SQL_TXN_READ_COMMITTED && v != SQL_TXN_REPEATABLE_READ &&
+        v != SQL_TXN_READ_UNCOMMITTED)
+        return rs_diag_add(&c->diag, "HY024", 0, "Invalid SQL_ATTR_TXN_ISOLATION value %lu.", (unsigned long)v);
+    if (c->pg && c->server.is_redshift && v != SQL_TXN_SERIALIZABLE) {
+        c->txn_isolation = SQL_TXN_SERIALIZABLE;
+        return rs_diag_add(&c->diag, "01S02", 0,
+                           "Option value changed: Redshift runs every transaction SERIALIZABLE.");
+    }
+    if (c->pg) {
+        if (PQtransactionStatus(c->pg) != PQTRANS_IDLE)
+            return rs_diag_add(&c->diag, "HY011", 0, "The isolation level cannot change inside a transaction.");
+        const char *level = v == SQL_TXN_SERIALIZABLE ? "SERIALIZABLE" : v == SQL_TXN_REPEATABLE_READ
+            ? "REPEATABLE READ" : v == SQL_TXN_READ_COMMITTED ? "READ COMMITTED" : "READ UNCOMMITTED";
+        char sql[96];
+        snprintf(sql, sizeof sql, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL %s", level);
+        SQLRETURN rc = rs_session_command(c, &c->diag, sql);
+        if (!RS_OK(rc))
+            return rc;
+    }
+    c->txn_isolation = (SQLUINTEGER)v;
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN set_access_mode(rs_dbc *c, SQLULEN v)
+{
+    if (v != SQL_MODE_READ_ONLY && v != SQL_MODE_READ_WRITE)
+        return rs_diag_add(&c->diag, "HY024", 0, "Invalid SQL_ATTR_ACCESS_MODE value %lu.", (unsigned long)v);
+    if (c->pg && v != c->access_mode) {
+        SQLRETURN rc = rs_session_command(c, &c->diag, v == SQL_MODE_READ_ONLY
+            ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+            : "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
+        if (!RS_OK(rc))
+            return rc;
+    }
+    c->access_mode = (SQLUINTEGER)v;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str)
+{
+    switch (attr) {
+    case SQL_ATTR_AUTOCOMMIT: return set_autocommit(c, v);
+    case SQL_ATTR_ACCESS_MODE: return set_access_mode(c, v);
+    case SQL_ATTR_TXN_ISOLATION: return set_isolation(c, v);
+    case SQL_ATTR_LOGIN_TIMEOUT:
+        c->login_timeout = (SQLUINTEGER)v;
+        c->login_timeout_set = 1;
+        return SQL_SUCCESS;
+    case SQL_ATTR_CONNECTION_TIMEOUT:
+        c->connection_timeout = (SQLUINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_PACKET_SIZE:
+        /* libpq has no packet size; the value is kept for applications that read it back */
+        if (c->pg)
+            return rs_diag_add(&c->diag, "HY011", 0, "SQL_ATTR_PACKET_SIZE can only be set before connecting.");
+        c->packet_size = (SQLUINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID:
+        c->metadata_id = (SQLUINTEGER)v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_QUIET_MODE:
+        c->quiet_mode_set = 1;
+        return SQL_SUCCESS;
+    case SQL_ATTR_ODBC_CURSORS:
+        c->odbc_cursors = v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_TRACE: case SQL_ATTR_TRACEFILE: case SQL_ATTR_TRANSLATE_LIB:
+    case SQL_ATTR_TRANSLATE_OPTION:
+        return SQL_SUCCESS;  /* the driver manager handles tracing and translation */
+    case SQL_ATTR_CURRENT_CATALOG:
+        if (c->pg && str && strcmp(str, PQdb(c->pg)) != 0)
+            return rs_diag_add(&c->diag, "HYC00", 0,
+                               "Changing the database of an open connection is not supported: reconnect with Database=%s.", str);
+        return SQL_SUCCESS;
+    case SQL_ATTR_ASYNC_ENABLE:
+        if (v != SQL_ASYNC_ENABLE_OFF)
+            return rs_diag_add(&c->diag, "HYC00", 0, "Asynchronous execution is not supported.");
+        return SQL_SUCCESS;
+    case SQL_ATTR_AUTO_IPD:
+    case SQL_ATTR_CONNECTION_DEAD:
+        return rs_diag_add(&c->diag, "HY092", 0, "Attribute %d is read-only.", (int)attr);
+    default:
+        return rs_diag_add(&c->diag, "HY092", 0, "Invalid connection attribute %d.", (int)attr);
+    }
+}
+
+SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (attr) {
+    case SQL_ATTR_AUTOCOMMIT: out->num = c->autocommit; break;
+    case SQL_ATTR_ACCESS_MODE: out->num = c->access_mode; break;
+    case SQL_ATTR_TXN_ISOLATION: out->num = c->txn_isolation; break;
+    case SQL_ATTR_LOGIN_TIMEOUT: out->num = c->login_timeout; break;
+    case SQL_ATTR_CONNECTION_TIMEOUT: out->num = c->connection_timeout; break;
+    case SQL_ATTR_PACKET_SIZE: out->num = c->packet_size; break;
+    case SQL_ATTR_METADATA_ID: out->num = c->metadata_id; break;
+    case SQL_ATTR_ODBC_CURSORS: out->num = c->odbc_cursors; break;
+    case SQL_ATTR_AUTO_IPD: out->num = SQL_FALSE; break;
+    case SQL_ATTR_ASYNC_ENABLE: out->num = SQL_ASYNC_ENABLE_OFF; break;
+    case SQL_ATTR_TRACE: out->num = SQL_OPT_TRACE_OFF; break;
+    case SQL_ATTR_CONNECTION_DEAD:
+        out->num = (!c->pg || c->dead || PQstatus(c->pg) == CONNECTION_BAD) ? SQL_CD_TRUE : SQL_CD_FALSE;
+        break;
+    case SQL_ATTR_CURRENT_CATALOG:
+        if (!c->pg)
+            return rs_diag_add(&c->diag, "08003", 0, "The connection is not open.");
+        out->is_str = 1;
+        out->str = PQdb(c->pg);
+        break;
+    default:
+        return rs_diag_add(&c->diag, "HY092", 0, "Invalid connection attribute %d.", (int)attr);
+    }
+    return SQL_SUCCESS;
+}

@@ -1,0 +1,91 @@
+/* pgerror.c - libpq errors to diagnostics. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conn/pgerror.h"
+
+/* Trim libpq's trailing newline(s) into buf. */
+static void trimmed(const char *msg, char *buf, size_t buflen)
+{
+    snprintf(buf, buflen, "%s", msg ? msg : "");
+    size_t n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+}
+
+SQLRETURN rs_diag_from_result(rs_diag *d, rs_dbc *c, const PGresult *res)
+{
+    char msg[1500];
+    if (!res || PQstatus(c->pg) == CONNECTION_BAD) {
+        c->dead = PQstatus(c->pg) == CONNECTION_BAD;
+        trimmed(PQerrorMessage(c->pg), msg, sizeof msg);
+        if (c->dead)
+            return rs_diag_add(d, "08S01", 0, "Communication link failure: %s",
+                               *msg ? msg : "the server closed the connection.");
+        return rs_diag_add(d, "HY000", 0, "%s", *msg ? msg : "The server returned no result.");
+    }
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+    const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
+    const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (!primary) {
+        trimmed(PQresultErrorMessage(res), msg, sizeof msg);
+        primary = msg;
+    }
+    if (!state || strlen(state) != 5)
+        state = "HY000";
+    /* a statement that the server cancelled (SQLCancel, query timeout) is HY008 in ODBC */
+    if (strcmp(state, "57014") == 0)
+        state = "HY008";
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s%s%s%s%s", severity ? severity : "ERROR", ": ", primary,
+             detail ? "\nDETAIL: " : "", detail ? detail : "", "");
+    if (hint) {
+        size_t n = strlen(text);
+        snprintf(text + n, sizeof text - n, "\nHINT: %s", hint);
+    }
+    return rs_diag_add(d, state, 0, "%s", text);
+}
+
+static int has(const char *msg, const char *needle)
+{
+    return strstr(msg, needle) != NULL;
+}
+
+SQLRETURN rs_diag_from_connect(rs_diag *d, PGconn *pg, const char *host, int port, int iam)
+{
+    char msg[1500];
+    trimmed(pg ? PQerrorMessage(pg) : "out of memory", msg, sizeof msg);
+    if (has(msg, "authentication method 13 not supported") || has(msg, "authentication method 14 not supported"))
+        return rs_diag_add(d, "28000", 0,
+            "The server asked for SHA-256 password authentication, which libpq does not support (%s). "
+            "Connect with IAM=1 (temporary credentials need no stored password), or have the user's "
+            "password stored as MD5 (ALTER USER ... PASSWORD 'md5...').", msg);
+    if (has(msg, "password authentication failed") || has(msg, "no password supplied") ||
+        has(msg, "password is expired"))
+        return rs_diag_add(d, "28P01", 0, "%s%s", msg,
+            iam ? " (the temporary IAM password was refused: check that DbUser exists or set AutoCreate=1, "
+                  "and that the IAM policy allows redshift:GetClusterCredentials for this user)"
+                : " (check UID and PWD)");
+    if (has(msg, "pg_hba.conf") || has(msg, "authentication failed") || has(msg, "permission denied"))
+        return rs_diag_add(d, "28000", 0, "%s", msg);
+    if (has(msg, "does not exist") && has(msg, "database"))
+        return rs_diag_add(d, "3D000", 0, "%s (check the Database keyword)", msg);
+    if (has(msg, "timeout expired") || has(msg, "Connection refused") || has(msg, "Connection timed out") ||
+        has(msg, "No route to host") || has(msg, "Network is unreachable"))
+        return rs_diag_add(d, "08001", 0,
+            "Could not reach %s:%d: %s. On AWS the usual causes are: the security group's inbound "
+            "rule for port %d does not allow this client's address; the cluster or workgroup is not "
+            "publicly accessible; or this client is outside the VPC without a route to it.",
+            host ? host : "(no host)", port, msg, port);
+    if (has(msg, "could not translate host name") || has(msg, "Name or service not known"))
+        return rs_diag_add(d, "08001", 0, "Unknown host %s: %s (check the Server keyword).",
+                           host ? host : "(none)", msg);
+    if (has(msg, "SSL") || has(msg, "certificate") || has(msg, "root certificate"))
+        return rs_diag_add(d, "08001", 0,
+            "TLS failed: %s (check SSLMode and CaFile: CaFile must hold the CA that signed the server's "
+            "certificate; verify-full also needs Server to match the certificate's name).", msg);
+    return rs_diag_add(d, "08001", 0, "%s", *msg ? msg : "Could not connect.");
+}

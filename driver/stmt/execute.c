@@ -1,0 +1,313 @@
+/* execute.c - statements to the server through libpq, results back into the statement. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conn/pgerror.h"
+#include "conn/session.h"
+#include "stmt/desc.h"
+#include "stmt/execute.h"
+#include "stmt/params.h"
+#include "stmt/result.h"
+#include "stmt/sqltext.h"
+#include "util/log.h"
+
+/* The connection must be open and alive before anything goes to the server. */
+static SQLRETURN check_conn(rs_stmt *s)
+{
+    if (!s->dbc->pg)
+        return rs_diag_add(&s->diag, "08003", 0, "The connection is not open.");
+    if (s->dbc->dead)
+        return rs_diag_add(&s->diag, "08S01", 0,
+                           "Communication link failure: the connection was lost; reconnect.");
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN set_text(rs_stmt *s, const char *sql, size_t len)
+{
+    char state[6], why[256];
+    rs_sqltext t;
+    if (rs_sqltext_rewrite(sql, len, s->noscan == SQL_NOSCAN_ON, &t, state, why, sizeof why) < 0)
+        return rs_diag_add(&s->diag, state, 0, "%s", why);
+    free(s->sql);
+    s->sql = t.sql;
+    s->nparams = t.nparams;
+    return SQL_SUCCESS;
+}
+
+void rs_stmt_forget_prepared(rs_stmt *s)
+{
+    s->prep_name[0] = '\0';
+}
+
+void rs_stmt_unprepare(rs_stmt *s)
+{
+    if (s->prep_name[0] && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "DEALLOCATE %s", s->prep_name);
+        PQclear(PQexec(s->dbc->pg, sql));
+    }
+    s->prep_name[0] = '\0';
+    free(s->sql);
+    s->sql = NULL;
+    s->nparams = 0;
+    s->prepared = 0;
+}
+
+/* Collect every result of what was sent; the first failure stops the batch. */
+static SQLRETURN collect(rs_stmt *s)
+{
+    rs_dbc *c = s->dbc;
+    PGresult **q = NULL;
+    int n = 0, cap = 0;
+    SQLRETURN rc = SQL_SUCCESS;
+    PGresult *r;
+    while ((r = PQgetResult(c->pg)) != NULL) {
+        ExecStatusType st = PQresultStatus(r);
+        if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE) {
+            if (rc != SQL_ERROR)
+                rc = rs_diag_from_result(&s->diag, c, r);
+            PQclear(r);
+            continue;
+        }
+        if (rc == SQL_ERROR || st == PGRES_EMPTY_QUERY) {
+            PQclear(r);
+            continue;
+        }
+        if (st == PGRES_NONFATAL_ERROR)
+            rc = rs_rc_merge(rc, rs_diag_from_result(&s->diag, c, r));
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4;
+            PGresult **nq = realloc(q, (size_t)cap * sizeof *nq);
+            if (!nq) {
+                PQclear(r);
+                rc = rs_diag_oom(&s->diag);
+                continue;
+            }
+            q = nq;
+        }
+        q[n++] = r;
+    }
+    if (PQstatus(c->pg) == CONNECTION_BAD && rc != SQL_ERROR)
+        rc = rs_diag_from_result(&s->diag, c, NULL);
+    if (rc == SQL_ERROR || n == 0) {
+        for (int i = 0; i < n; i++)
+            PQclear(q[i]);
+        free(q);
+        if (rc != SQL_ERROR) {
+            /* an empty statement: no result, nothing affected */
+            s->row_count = -1;
+            s->state = RS_S_EXECUTED;
+        }
+        return rc;
+    }
+    return rs_rc_merge(rc, rs_result_install(s, q, n));
+}
+
+static SQLRETURN sent(rs_stmt *s, int ok)
+{
+    if (!ok)
+        return rs_diag_from_result(&s->diag, s->dbc, NULL);
+    return collect(s);
+}
+
+/* Prepare on the server once, with the parameter types of the first execution. */
+static SQLRETURN server_prepare(rs_stmt *s, const unsigned *types)
+{
+    if (s->prep_name[0])
+        return SQL_SUCCESS;
+    rs_dbc *c = s->dbc;
+    char name[32];
+    snprintf(name, sizeof name, "rsodbc_%u_%u", c->id, ++c->next_stmt_id);
+    rs_log(RS_LOG_DEBUG, c->id, "prepare %s: %s", name, s->sql);
+    PGresult *r = PQprepare(c->pg, name, s->sql, s->nparams, types);
+    SQLRETURN rc = SQL_SUCCESS;
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK)
+        rc = rs_diag_from_result(&s->diag, c, r);
+    PQclear(r);
+    if (rc == SQL_ERROR)
+        return rc;
+    snprintf(s->prep_name, sizeof s->prep_name, "%s", name);
+    return rc;
+}
+
+SQLRETURN rs_stmt_prepare(rs_stmt *s, const char *sql, size_t len)
+{
+    SQLRETURN rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    rs_stmt_close_result(s);
+    rs_stmt_unprepare(s);
+    rc = set_text(s, sql, len);
+    if (!RS_OK(rc))
+        return rc;
+    rs_desc_clear(&s->ird);
+    s->prepared = 1;
+    s->state = RS_S_PREPARED;
+    return rc;
+}
+
+SQLRETURN rs_stmt_ensure_described(rs_stmt *s)
+{
+    if (s->res || !s->prepared || s->ird.count > 0)
+        return SQL_SUCCESS;
+    SQLRETURN rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    rc = server_prepare(s, NULL);
+    if (!RS_OK(rc))
+        return rc;
+    PGresult *d = PQdescribePrepared(s->dbc->pg, s->prep_name);
+    if (!d || PQresultStatus(d) != PGRES_COMMAND_OK)
+        rc = rs_diag_from_result(&s->diag, s->dbc, d);
+    else
+        rs_result_describe(s, d);
+    PQclear(d);
+    return rc;
+}
+
+/* Execute the current text once with the parameters of one row of the parameter set. */
+static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps)
+{
+    rs_dbc *c = s->dbc;
+    SQLRETURN rc = rs_session_begin_if_needed(c, &s->diag);
+    if (!RS_OK(rc))
+        return rc;
+    if (rs_log_enabled(RS_LOG_DEBUG))
+        rs_log(RS_LOG_DEBUG, c->id, "execute: %s", s->sql);
+    if (s->nparams == 0 && !s->prep_name[0])
+        return sent(s, PQsendQuery(c->pg, s->sql));
+    if (s->prepared) {
+        rc = server_prepare(s, ps->types);
+        if (!RS_OK(rc))
+            return rc;
+        return rs_rc_merge(rc, sent(s, PQsendQueryPrepared(c->pg, s->prep_name, s->nparams,
+                                    (const char *const *)ps->values, ps->lengths, ps->formats, 0)));
+    }
+    return sent(s, PQsendQueryParams(c->pg, s->sql, s->nparams, ps->types,
+                                     (const char *const *)ps->values, ps->lengths, ps->formats, 0));
+}
+
+/* Run for every row of the parameter array; the result of the last row stays. */
+static SQLRETURN execute_all(rs_stmt *s)
+{
+    SQLRETURN rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    rs_stmt_close_result(s);
+    rs_desc *apd = s->cur_apd;
+    SQLULEN rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
+    SQLLEN total = 0;
+    int any_ok = 0, any_err = 0;
+    if (s->ipd.rows_processed_ptr)
+        *s->ipd.rows_processed_ptr = 0;
+    for (SQLULEN row = 0; row < rows; row++) {
+        if (apd->array_status_ptr && apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
+            if (s->ipd.array_status_ptr)
+                s->ipd.array_status_ptr[row] = SQL_PARAM_UNUSED;
+            continue;
+        }
+        rs_param_set ps;
+        SQLRETURN r = rs_params_build(s, row, &ps);
+        if (RS_OK(r)) {
+            rc = rs_rc_merge(rc, r);
+            if (rows > 1)
+                rs_stmt_close_result(s);
+            r = execute_once(s, &ps);
+        }
+        rs_params_free(&ps);
+        if (s->ipd.rows_processed_ptr)
+            *s->ipd.rows_processed_ptr = row + 1;
+        if (s->ipd.array_status_ptr)
+            s->ipd.array_status_ptr[row] = r == SQL_ERROR ? SQL_PARAM_ERROR
+                : r == SQL_SUCCESS_WITH_INFO ? SQL_PARAM_SUCCESS_WITH_INFO : SQL_PARAM_SUCCESS;
+        if (r == SQL_ERROR) {
+            any_err = 1;
+            if (rows == 1 || s->dbc->dead)
+                return SQL_ERROR;
+            continue;
+        }
+        rc = rs_rc_merge(rc, r);
+        any_ok = 1;
+        if (s->row_count > 0)
+            total += s->row_count;
+    }
+    if (rows > 1 && s->state == RS_S_EXECUTED)
+        s->row_count = total;
+    if (any_err)
+        return any_ok ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
+    return rc;
+}
+
+SQLRETURN rs_stmt_execute(rs_stmt *s)
+{
+    if (!s->prepared || !s->sql)
+        return rs_diag_add(&s->diag, "HY010", 0, "SQLExecute needs a statement prepared with SQLPrepare.");
+    if (s->state == RS_S_CURSOR)
+        return rs_diag_add(&s->diag, "24000", 0, "A cursor is open: close it (SQLCloseCursor) before executing again.");
+    return execute_all(s);
+}
+
+SQLRETURN rs_stmt_exec_direct(rs_stmt *s, const char *sql, size_t len)
+{
+    SQLRETURN rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    if (s->state == RS_S_CURSOR)
+        return rs_diag_add(&s->diag, "24000", 0, "A cursor is open: close it (SQLCloseCursor) before executing again.");
+    rs_stmt_close_result(s);
+    rs_stmt_unprepare(s);
+    rc = set_text(s, sql, len);
+    if (!RS_OK(rc))
+        return rc;
+    return rs_rc_merge(rc, execute_all(s));
+}
+
+SQLRETURN rs_stmt_more_results(rs_stmt *s)
+{
+    if (!s->res)
+        return SQL_NO_DATA;
+    SQLRETURN rc = rs_result_next(s);
+    if (rc == SQL_NO_DATA)
+        rs_stmt_close_result(s);
+    return rc;
+}
+
+SQLRETURN rs_stmt_run_query(rs_stmt *s, const char *sql, int nparams, const char *const *values)
+{
+    SQLRETURN rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    if (s->state == RS_S_CURSOR)
+        return rs_diag_add(&s->diag, "24000", 0, "A cursor is open: close it (SQLCloseCursor) first.");
+    rs_stmt_close_result(s);
+    rs_stmt_unprepare(s);
+    rc = rs_session_begin_if_needed(s->dbc, &s->diag);
+    if (!RS_OK(rc))
+        return rc;
+    rs_log(RS_LOG_DEBUG, s->dbc->id, "catalog query: %s", sql);
+    return sent(s, PQsendQueryParams(s->dbc->pg, sql, nparams, NULL, values, NULL, NULL, 0));
+}
+
+SQLRETURN rs_stmt_install_local(rs_stmt *s, PGresult *res)
+{
+    if (!res)
+        return rs_diag_oom(&s->diag);
+    rs_stmt_close_result(s);
+    rs_stmt_unprepare(s);
+    PGresult **q = malloc(sizeof *q);
+    if (!q) {
+        PQclear(res);
+        return rs_diag_oom(&s->diag);
+    }
+    q[0] = res;
+    return rs_result_install(s, q, 1);
+}
+
+SQLRETURN rs_stmt_close_cursor(rs_stmt *s, int must_be_open)
+{
+    if (must_be_open && s->state != RS_S_CURSOR)
+        return rs_diag_add(&s->diag, "24000", 0, "No cursor is open on this statement.");
+    rs_stmt_close_result(s);
+    return SQL_SUCCESS;
+}

@@ -1,0 +1,317 @@
+/* fetch.c - moving through results and converting values into application buffers. */
+#include <string.h>
+
+#include "execute.h"
+#include "stmt/desc.h"
+#include "stmt/fetch.h"
+#include "stmt/result.h"
+#include "types/convert.h"
+#include "types/pgtypes.h"
+
+static SQLRETURN need_cursor(rs_stmt *s)
+{
+    if (s->state != RS_S_CURSOR || !s->res)
+        return rs_diag_add(&s->diag, "24000", 0, "No result set is open: execute a query first.");
+    return SQL_SUCCESS;
+}
+
+/* The C type a record asks for, with SQL_C_DEFAULT resolved from the column. */
+static SQLSMALLINT resolve_ctype(SQLSMALLINT ctype, const rs_desc_rec *ird)
+{
+    return ctype == SQL_C_DEFAULT ? rs_sql_default_ctype(ird->concise_type) : ctype;
+}
+
+/* Convert one value of the current result into one bound target. */
+static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, const rs_desc_rec *ard_rec,
+                              void *data, SQLLEN *ind, SQLLEN *olen, SQLLEN buflen,
+                              SQLLEN rownum, SQLLEN *offset)
+{
+    int len, isnull;
+    const char *v = rs_result_value(s->res, absrow, col, &len, &isnull);
+    if (isnull) {
+        if (offset) {
+            if (*offset > 0)
+                return SQL_NO_DATA;
+            *offset = 1;
+        }
+        if (!ind)
+            return rs_diag_add_at(&s->diag, rownum, col, "22002", 0,
+                                  "Column %d is NULL but no indicator variable was bound.", col);
+        *ind = SQL_NULL_DATA;
+        return SQL_SUCCESS;
+    }
+    const rs_desc_rec *ird = &s->ird.recs[col];
+    rs_conv_target t = { resolve_ctype(ard_rec->concise_type, ird), data, buflen,
+                         ard_rec->precision, ard_rec->scale };
+    if (s->max_length > 0 && (t.ctype == SQL_C_CHAR || t.ctype == SQL_C_BINARY) &&
+        (SQLULEN)len > s->max_length)
+        len = (int)s->max_length;
+    rs_conv_where w = { &s->diag, rownum, col, offset };
+    SQLLEN outlen = 0;
+    SQLRETURN rc = rs_text_to_c(v, (size_t)len, ird->pg_oid, &t, &outlen, &w);
+    if (RS_OK(rc)) {
+        if (olen)
+            *olen = outlen;
+        if (ind && ind != olen)
+            *ind = outlen;
+    }
+    return rc;
+}
+
+/* Fill every bound column for each row of the current rowset. */
+static SQLRETURN fill_rowset(rs_stmt *s, SQLULEN nrows)
+{
+    rs_desc *ard = s->cur_ard;
+    SQLRETURN rc = SQL_SUCCESS;
+    int errors = 0;
+    for (SQLULEN r = 0; r < nrows; r++) {
+        SQLRETURN rowrc = SQL_SUCCESS;
+        if (s->retrieve_data == SQL_RD_ON) {
+            for (int col = 1; col <= ard->count && col <= s->ird.count; col++) {
+                const rs_desc_rec *a = &ard->recs[col];
+                if (!a->data_ptr && !a->indicator_ptr && !a->octet_length_ptr)
+                    continue;
+                SQLSMALLINT ct = resolve_ctype(a->concise_type, &s->ird.recs[col]);
+                SQLLEN elem = rs_ctype_size(ct);
+                if (elem == 0)
+                    elem = a->octet_length;
+                void *data = rs_desc_addr(ard, a->data_ptr, elem, r);
+                SQLLEN *ind = rs_desc_addr(ard, a->indicator_ptr, sizeof(SQLLEN), r);
+                SQLLEN *olen = rs_desc_addr(ard, a->octet_length_ptr, sizeof(SQLLEN), r);
+                SQLRETURN c = convert_cell(s, s->res->pos + (long)r, col, a, data, ind, olen,
+                                           a->octet_length, (SQLLEN)r + 1, NULL);
+                rowrc = rs_rc_merge(rowrc, c);
+            }
+        }
+        if (ard->array_status_ptr)
+            ard->array_status_ptr[r] = rowrc == SQL_ERROR ? SQL_ROW_ERROR
+                : rowrc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
+        if (s->ird.array_status_ptr)
+            s->ird.array_status_ptr[r] = ard->array_status_ptr ? ard->array_status_ptr[r]
+                : (rowrc == SQL_ERROR ? SQL_ROW_ERROR : rowrc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS);
+        if (rowrc == SQL_ERROR)
+            errors++;
+        else
+            rc = rs_rc_merge(rc, rowrc);
+    }
+    SQLULEN size = ard->array_size ? ard->array_size : 1;
+    for (SQLULEN r = nrows; r < size; r++) {
+        if (ard->array_status_ptr)
+            ard->array_status_ptr[r] = SQL_ROW_NOROW;
+        if (s->ird.array_status_ptr)
+            s->ird.array_status_ptr[r] = SQL_ROW_NOROW;
+    }
+    if (errors)
+        return (SQLULEN)errors == nrows && nrows == 1 ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
+    return rc;
+}
+
+SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+{
+    SQLRETURN rc = need_cursor(s);
+    if (!RS_OK(rc))
+        return rc;
+    rs_result *res = s->res;
+    SQLULEN size = s->cur_ard->array_size ? s->cur_ard->array_size : 1;
+    long limit = res->nrows;
+    if (s->max_rows > 0 && (long)s->max_rows < limit)
+        limit = (long)s->max_rows;
+    if (orientation != SQL_FETCH_NEXT && s->cursor_type == SQL_CURSOR_FORWARD_ONLY)
+        return rs_diag_add(&s->diag, "HY106", 0,
+                           "The cursor is forward-only: only SQL_FETCH_NEXT is allowed "
+                           "(set SQL_ATTR_CURSOR_TYPE to SQL_CURSOR_STATIC to scroll).");
+    long cur = res->pos, next;
+    long step = (long)size;
+    switch (orientation) {
+    case SQL_FETCH_NEXT: next = cur < 0 ? 0 : cur + (long)(s->rows_fetched ? s->rows_fetched : size); break;
+    case SQL_FETCH_PRIOR: next = cur < 0 ? -1 : cur - step; break;
+    case SQL_FETCH_FIRST: next = 0; break;
+    case SQL_FETCH_LAST: next = limit - step; break;
+    case SQL_FETCH_ABSOLUTE:
+        next = offset > 0 ? offset - 1 : offset < 0 ? limit + offset : -1;
+        break;
+    case SQL_FETCH_RELATIVE: next = (cur < 0 ? -1 : cur) + offset; break;
+    default:
+        return rs_diag_add(&s->diag, "HY106", 0, "Fetch orientation %d is not supported.", orientation);
+    }
+    if (next < 0 && orientation == SQL_FETCH_LAST)
+        next = 0;
+    if (next < 0 && orientation == SQL_FETCH_PRIOR && cur > 0)
+        next = 0;
+    s->getdata_col = 0;
+    s->getdata_offset = 0;
+    if (next < 0 || next >= limit) {
+        res->pos = next < 0 ? -1 : limit;
+        s->rows_fetched = 0;
+        if (s->ird.rows_processed_ptr)
+            *s->ird.rows_processed_ptr = 0;
+        for (SQLULEN r = 0; r < size; r++) {
+            if (s->cur_ard->array_status_ptr)
+                s->cur_ard->array_status_ptr[r] = SQL_ROW_NOROW;
+            if (s->ird.array_status_ptr)
+                s->ird.array_status_ptr[r] = SQL_ROW_NOROW;
+        }
+        return SQL_NO_DATA;
+    }
+    res->pos = next;
+    SQLULEN n = (SQLULEN)(limit - next) < size ? (SQLULEN)(limit - next) : size;
+    s->rows_fetched = n;
+    if (s->ird.rows_processed_ptr)
+        *s->ird.rows_processed_ptr = n;
+    s->row_number = (SQLULEN)next + 1;
+    return fill_rowset(s, n);
+}
+
+SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,
+                           SQLLEN buflen, SQLLEN *ind)
+{
+    SQLRETURN rc = need_cursor(s);
+    if (!RS_OK(rc))
+        return rc;
+    if (s->res->pos < 0 || s->res->pos >= s->res->nrows || s->rows_fetched == 0)
+        return rs_diag_add(&s->diag, "24000", 0, "SQLGetData needs a fetched row: call SQLFetch first.");
+    if (col == 0)
+        return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
+    if (col > s->ird.count)
+        return rs_diag_add(&s->diag, "07009", 0, "Invalid column number %u: the result has %d columns.",
+                           col, s->ird.count);
+    if (buflen < 0)
+        return rs_diag_add(&s->diag, "HY090", 0, "Invalid buffer length %ld.", (long)buflen);
+    if (col != s->getdata_col) {
+        s->getdata_col = col;
+        s->getdata_offset = 0;
+    }
+    rs_desc_rec tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.concise_type = ctype == SQL_ARD_TYPE ? s->cur_ard->recs[col <= s->cur_ard->count ? col : 0].concise_type : ctype;
+    if (ctype == SQL_ARD_TYPE && col <= s->cur_ard->count) {
+        tmp.precision = s->cur_ard->recs[col].precision;
+        tmp.scale = s->cur_ard->recs[col].scale;
+    }
+    return convert_cell(s, s->res->pos, col, &tmp, target, ind, ind, buflen,
+                        SQL_NO_ROW_NUMBER, &s->getdata_offset);
+}
+
+SQLRETURN rs_stmt_bind_col(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,
+                           SQLLEN buflen, SQLLEN *ind)
+{
+    if (col == 0 && s->use_bookmarks == SQL_UB_OFF)
+        return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
+    if (buflen < 0)
+        return rs_diag_add(&s->diag, "HY090", 0, "Invalid buffer length %ld.", (long)buflen);
+    if (rs_ctype_size(ctype) == 0 && ctype != SQL_C_CHAR && ctype != SQL_C_WCHAR &&
+        ctype != SQL_C_BINARY && ctype != SQL_C_DEFAULT)
+        return rs_diag_add(&s->diag, "HY003", 0, "Invalid C data type %d.", ctype);
+    rs_desc *ard = s->cur_ard;
+    if (!target && !ind) {
+        /* unbind */
+        if (col <= ard->count) {
+            rs_desc_rec_reset(ard, &ard->recs[col]);
+            rs_desc_trim(ard);
+        }
+        return SQL_SUCCESS;
+    }
+    if (rs_desc_ensure(ard, col) < 0)
+        return rs_diag_oom(&s->diag);
+    rs_desc_rec *r = &ard->recs[col];
+    rs_desc_set_type(r, ctype);
+    r->data_ptr = target;
+    r->octet_length = buflen;
+    r->indicator_ptr = ind;
+    r->octet_length_ptr = ind;
+    r->precision = ctype == SQL_C_NUMERIC ? 38 : 0;
+    r->scale = 0;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN rs_stmt_num_result_cols(rs_stmt *s, SQLSMALLINT *count)
+{
+    SQLRETURN rc = rs_stmt_ensure_described(s);
+    if (!RS_OK(rc))
+        return rc;
+    if (count)
+        *count = s->ird.count;
+    return rc;
+}
+
+SQLRETURN rs_stmt_row_count(rs_stmt *s, SQLLEN *count)
+{
+    if (count)
+        *count = s->row_count;
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN check_col(rs_stmt *s, SQLUSMALLINT col)
+{
+    SQLRETURN rc = rs_stmt_ensure_described(s);
+    if (!RS_OK(rc))
+        return rc;
+    if (s->state == RS_S_ALLOCATED)
+        return rs_diag_add(&s->diag, "HY010", 0, "No statement has been prepared or executed.");
+    if (col == 0 || col > s->ird.count)
+        return rs_diag_add(&s->diag, "07009", 0, "Invalid column number %u: the result has %d columns.",
+                           col, s->ird.count);
+    return rc;
+}
+
+SQLRETURN rs_stmt_describe_col(rs_stmt *s, SQLUSMALLINT col, rs_col_desc *out)
+{
+    SQLRETURN rc = check_col(s, col);
+    if (!RS_OK(rc))
+        return rc;
+    const rs_desc_rec *r = &s->ird.recs[col];
+    out->name = r->name ? r->name : "";
+    out->sql_type = r->concise_type;
+    out->size = r->length;
+    out->digits = r->scale;
+    out->nullable = r->nullable;
+    if (r->concise_type == SQL_REAL || r->concise_type == SQL_DOUBLE)
+        out->size = r->length;
+    return rc;
+}
+
+SQLRETURN rs_stmt_col_attribute(rs_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
+                                const char **str, SQLLEN *num)
+{
+    if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) {
+        SQLRETURN rc = rs_stmt_ensure_described(s);
+        *num = s->ird.count;
+        return rc;
+    }
+    SQLRETURN rc = check_col(s, col);
+    if (!RS_OK(rc))
+        return rc;
+    const rs_desc_rec *r = &s->ird.recs[col];
+    const rs_pgtype *t = rs_pgtype_lookup(r->pg_oid);
+    *str = NULL;
+    switch (field) {
+    case SQL_DESC_NAME: case SQL_DESC_LABEL: case SQL_COLUMN_NAME: *str = r->name ? r->name : ""; break;
+    case SQL_DESC_BASE_COLUMN_NAME: *str = r->base_column_name ? r->base_column_name : ""; break;
+    case SQL_DESC_TABLE_NAME: case SQL_DESC_BASE_TABLE_NAME: *str = r->table_name ? r->table_name : ""; break;
+    case SQL_DESC_SCHEMA_NAME: *str = r->schema_name ? r->schema_name : ""; break;
+    case SQL_DESC_CATALOG_NAME: *str = ""; break;
+    case SQL_DESC_TYPE_NAME: case SQL_DESC_LOCAL_TYPE_NAME: *str = t->name; break;
+    case SQL_DESC_LITERAL_PREFIX: *str = t->literal_prefix ? t->literal_prefix : ""; break;
+    case SQL_DESC_LITERAL_SUFFIX: *str = t->literal_suffix ? t->literal_suffix : ""; break;
+    case SQL_DESC_CONCISE_TYPE: *num = r->concise_type; break;
+    case SQL_DESC_TYPE: *num = r->type; break;
+    case SQL_DESC_LENGTH: case SQL_COLUMN_LENGTH: *num = (SQLLEN)r->length; break;
+    case SQL_DESC_OCTET_LENGTH: *num = r->octet_length; break;
+    case SQL_DESC_PRECISION: case SQL_COLUMN_PRECISION: *num = r->precision; break;
+    case SQL_DESC_SCALE: case SQL_COLUMN_SCALE: *num = r->scale; break;
+    case SQL_DESC_DISPLAY_SIZE: *num = r->display_size; break;
+    case SQL_DESC_NULLABLE: case SQL_COLUMN_NULLABLE: *num = r->nullable; break;
+    case SQL_DESC_UNSIGNED: *num = r->is_unsigned ? SQL_TRUE : SQL_FALSE; break;
+    case SQL_DESC_FIXED_PREC_SCALE: *num = r->fixed_prec_scale ? SQL_TRUE : SQL_FALSE; break;
+    case SQL_DESC_CASE_SENSITIVE: *num = r->case_sensitive ? SQL_TRUE : SQL_FALSE; break;
+    case SQL_DESC_SEARCHABLE: *num = r->searchable; break;
+    case SQL_DESC_UPDATABLE: *num = r->updatable; break;
+    case SQL_DESC_AUTO_UNIQUE_VALUE: *num = SQL_FALSE; break;
+    case SQL_DESC_NUM_PREC_RADIX: *num = r->num_prec_radix; break;
+    case SQL_DESC_UNNAMED: *num = r->name && *r->name ? SQL_NAMED : SQL_UNNAMED; break;
+    case SQL_DESC_DATETIME_INTERVAL_CODE: *num = r->datetime_interval_code; break;
+    default:
+        return rs_diag_add(&s->diag, "HY091", 0, "Invalid descriptor field identifier %u.", field);
+    }
+    return SQL_SUCCESS;
+}

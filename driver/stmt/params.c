@@ -1,0 +1,121 @@
+/* params.c - parameters from the application's buffers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stmt/desc.h"
+#include "stmt/params.h"
+#include "types/convert.h"
+
+static int is_valid_ctype(SQLSMALLINT c)
+{
+    switch (c) {
+    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_BIT: case SQL_C_TINYINT:
+    case SQL_C_STINYINT: case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT:
+    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT:
+    case SQL_C_FLOAT: case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TYPE_DATE:
+    case SQL_C_TIME: case SQL_C_TYPE_TIME: case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP:
+    case SQL_C_GUID: case SQL_C_DEFAULT:
+        return 1;
+    default:
+        return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
+    }
+}
+
+SQLRETURN rs_stmt_bind_parameter(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
+                                 SQLSMALLINT sql_type, SQLULEN col_size, SQLSMALLINT digits,
+                                 SQLPOINTER value, SQLLEN buflen, SQLLEN *ind)
+{
+    if (num < 1)
+        return rs_diag_add(&s->diag, "07009", 0, "Invalid parameter number %u: markers are numbered from 1.", num);
+    if (!is_valid_ctype(ctype))
+        return rs_diag_add(&s->diag, "HY003", 0, "Invalid C data type %d for parameter %u.", ctype, num);
+    if (io_type != SQL_PARAM_INPUT && io_type != SQL_PARAM_OUTPUT && io_type != SQL_PARAM_INPUT_OUTPUT)
+        return rs_diag_add(&s->diag, "HY105", 0, "Invalid parameter type %d for parameter %u.", io_type, num);
+    if (!value && !ind && io_type != SQL_PARAM_OUTPUT)
+        return rs_diag_add(&s->diag, "HY009", 0, "Parameter %u: both the value and the length/indicator pointers are null.", num);
+    if (buflen < 0 && buflen != SQL_NTS && ctype != SQL_C_DEFAULT &&
+        (ctype == SQL_C_CHAR || ctype == SQL_C_WCHAR || ctype == SQL_C_BINARY))
+        return rs_diag_add(&s->diag, "HY090", 0, "Invalid buffer length %ld for parameter %u.", (long)buflen, num);
+    rs_desc *apd = s->cur_apd, *ipd = &s->ipd;
+    if (rs_desc_ensure(apd, num) < 0 || rs_desc_ensure(ipd, num) < 0)
+        return rs_diag_oom(&s->diag);
+    rs_desc_rec *a = &apd->recs[num], *p = &ipd->recs[num];
+    rs_desc_set_type(a, ctype);
+    a->data_ptr = value;
+    a->octet_length = buflen;
+    a->octet_length_ptr = ind;
+    a->indicator_ptr = ind;
+    rs_desc_set_type(p, sql_type);
+    p->parameter_type = io_type;
+    p->length = col_size;
+    p->precision = (SQLSMALLINT)col_size;
+    p->scale = digits;
+    return SQL_SUCCESS;
+}
+
+void rs_params_free(rs_param_set *ps)
+{
+    for (int i = 0; i < ps->n && ps->vals; i++)
+        rs_param_value_free(&ps->vals[i]);
+    free(ps->vals);
+    free(ps->types);
+    free(ps->values);
+    free(ps->lengths);
+    free(ps->formats);
+    memset(ps, 0, sizeof *ps);
+}
+
+SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    int n = s->nparams;
+    if (n == 0)
+        return SQL_SUCCESS;
+    rs_desc *apd = s->cur_apd, *ipd = &s->ipd;
+    if (apd->count < n)
+        return rs_diag_add(&s->diag, "07002", 0,
+                           "The statement has %d parameter markers but only %d are bound.", n, apd->count);
+    ps->n = n;
+    ps->types = calloc((size_t)n, sizeof *ps->types);
+    ps->values = calloc((size_t)n, sizeof *ps->values);
+    ps->lengths = calloc((size_t)n, sizeof *ps->lengths);
+    ps->formats = calloc((size_t)n, sizeof *ps->formats);
+    ps->vals = calloc((size_t)n, sizeof *ps->vals);
+    if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
+        return rs_diag_oom(&s->diag);
+    for (int i = 0; i < n; i++) {
+        rs_desc_rec *a = &apd->recs[i + 1];
+        rs_desc_rec *p = (i + 1 <= ipd->count) ? &ipd->recs[i + 1] : NULL;
+        SQLSMALLINT sql_type = p ? p->concise_type : SQL_VARCHAR;
+        SQLLEN elem = a->concise_type == SQL_C_CHAR || a->concise_type == SQL_C_WCHAR ||
+                      a->concise_type == SQL_C_BINARY || a->concise_type == SQL_C_DEFAULT
+                      ? a->octet_length : rs_ctype_size(a->concise_type);
+        SQLLEN *ind = rs_desc_addr(apd, a->indicator_ptr, sizeof(SQLLEN), row);
+        SQLLEN *olen = rs_desc_addr(apd, a->octet_length_ptr, sizeof(SQLLEN), row);
+        void *data = rs_desc_addr(apd, a->data_ptr, elem, row);
+        ps->types[i] = rs_sql_type_oid(sql_type);
+        if ((ind && *ind == SQL_NULL_DATA) || (!data && !(ind && *ind == SQL_DEFAULT_PARAM))) {
+            ps->values[i] = NULL;
+            continue;
+        }
+        if (ind && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET))
+            return rs_diag_add(&s->diag, "HYC00", 0, "Parameter %d: data at execution is not supported yet.", i + 1);
+        if (ind && *ind == SQL_DEFAULT_PARAM) {
+            ps->values[i] = NULL;
+            continue;
+        }
+        SQLLEN len = olen ? *olen : SQL_NTS;
+        if (!olen && (a->concise_type == SQL_C_BINARY))
+            len = a->octet_length;
+        SQLRETURN rc = rs_c_to_param(a->concise_type, data, len, sql_type, p ? p->scale : 0,
+                                     &ps->vals[i], &s->diag, (SQLLEN)row + 1, i + 1);
+        if (!RS_OK(rc))
+            return rc;
+        ps->values[i] = ps->vals[i].data;
+        ps->lengths[i] = ps->vals[i].len;
+        ps->formats[i] = ps->vals[i].binary;
+        if (ps->vals[i].oid)
+            ps->types[i] = ps->vals[i].oid;
+    }
+    return SQL_SUCCESS;
+}

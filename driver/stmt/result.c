@@ -1,0 +1,160 @@
+/* result.c - result queues and the IRD that describes the current result. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stmt/desc.h"
+#include "stmt/result.h"
+#include "types/pgtypes.h"
+
+/* Describe the columns of res in the IRD. */
+static int fill_ird(rs_stmt *s, const PGresult *res)
+{
+    rs_desc *ird = &s->ird;
+    rs_desc_clear(ird);
+    int n = PQnfields(res);
+    if (n > 0 && rs_desc_ensure(ird, n) < 0)
+        return -1;
+    ird->count = (SQLSMALLINT)n;
+    for (int i = 0; i < n; i++) {
+        rs_desc_rec *r = &ird->recs[i + 1];
+        unsigned oid = PQftype(res, i);
+        int mod = PQfmod(res, i);
+        const rs_pgtype *t = rs_pgtype_lookup(oid);
+        r->pg_oid = oid;
+        r->pg_typmod = mod;
+        rs_desc_set_type(r, t->sql_type);
+        r->length = rs_pgtype_column_size(t, mod);
+        r->precision = (SQLSMALLINT)(t->sql_type == SQL_NUMERIC || t->radix ? r->length : 0);
+        if (t->sql_type == SQL_TYPE_TIMESTAMP || t->sql_type == SQL_TYPE_TIME)
+            r->precision = rs_pgtype_decimal_digits(t, mod);
+        r->scale = rs_pgtype_decimal_digits(t, mod);
+        r->octet_length = rs_pgtype_octet_length(t, mod);
+        r->display_size = rs_pgtype_display_size(t, mod);
+        r->nullable = SQL_NULLABLE_UNKNOWN;
+        r->num_prec_radix = t->radix;
+        r->is_unsigned = t->is_unsigned || !t->radix;
+        r->case_sensitive = t->case_sensitive;
+        r->searchable = t->searchable;
+        r->fixed_prec_scale = t->oid == RS_OID_MONEY;
+        r->updatable = SQL_ATTR_READWRITE_UNKNOWN;
+        r->unnamed = SQL_NAMED;
+        r->name = strdup(PQfname(res, i));
+        r->base_column_name = strdup(PQfname(res, i));
+        if (!r->name || !r->base_column_name)
+            return -1;
+    }
+    return 0;
+}
+
+static void free_queue(rs_result *r)
+{
+    for (int i = 0; i < r->nqueue; i++)
+        PQclear(r->queue[i]);
+    free(r->queue);
+}
+
+static SQLRETURN make_current(rs_stmt *s)
+{
+    rs_result *r = s->res;
+    r->pg = r->queue[r->cur];
+    r->pos = -1;
+    ExecStatusType st = PQresultStatus(r->pg);
+    if (st == PGRES_TUPLES_OK || st == PGRES_SINGLE_TUPLE) {
+        r->nrows = PQntuples(r->pg);
+        r->ncols = PQnfields(r->pg);
+        s->row_count = r->nrows;
+        s->state = RS_S_CURSOR;
+    } else {
+        r->nrows = 0;
+        r->ncols = 0;
+        const char *t = PQcmdTuples(r->pg);
+        s->row_count = (t && *t) ? atol(t) : -1;
+        s->state = RS_S_EXECUTED;
+    }
+    s->getdata_col = 0;
+    s->getdata_offset = 0;
+    s->rows_fetched = 0;
+    if (fill_ird(s, r->pg) < 0)
+        return rs_diag_oom(&s->diag);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN rs_result_install(rs_stmt *s, PGresult **results, int n)
+{
+    rs_stmt_close_result(s);
+    rs_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        for (int i = 0; i < n; i++)
+            PQclear(results[i]);
+        free(results);
+        return rs_diag_oom(&s->diag);
+    }
+    r->queue = results;
+    r->nqueue = n;
+    s->res = r;
+    return make_current(s);
+}
+
+void rs_result_describe(rs_stmt *s, const PGresult *desc)
+{
+    fill_ird(s, desc);
+}
+
+SQLRETURN rs_result_next(rs_stmt *s)
+{
+    rs_result *r = s->res;
+    if (!r || r->cur + 1 >= r->nqueue)
+        return SQL_NO_DATA;
+    r->cur++;
+    return make_current(s);
+}
+
+void rs_stmt_close_result(rs_stmt *s)
+{
+    if (s->res) {
+        free_queue(s->res);
+        free(s->res);
+        s->res = NULL;
+    }
+    if (s->dbc && s->dbc->streaming == s)
+        s->dbc->streaming = NULL;
+    if (s->state == RS_S_CURSOR || s->state == RS_S_EXECUTED)
+        s->state = s->prepared ? RS_S_PREPARED : RS_S_ALLOCATED;
+    s->rows_fetched = 0;
+}
+
+PGresult *rs_result_local(const char *const *names, const unsigned *oids, int ncols)
+{
+    PGresult *r = PQmakeEmptyPGresult(NULL, PGRES_TUPLES_OK);
+    if (!r)
+        return NULL;
+    PGresAttDesc *attrs = calloc((size_t)ncols, sizeof *attrs);
+    if (!attrs) {
+        PQclear(r);
+        return NULL;
+    }
+    for (int i = 0; i < ncols; i++) {
+        attrs[i].name = (char *)names[i];
+        attrs[i].typid = oids[i];
+        attrs[i].typlen = -1;
+        attrs[i].atttypmod = -1;
+    }
+    int ok = PQsetResultAttrs(r, ncols, attrs);
+    free(attrs);
+    if (!ok) {
+        PQclear(r);
+        return NULL;
+    }
+    return r;
+}
+
+int rs_result_local_add(PGresult *r, const char *const *values)
+{
+    int row = PQntuples(r);
+    for (int i = 0; i < PQnfields(r); i++) {
+        const char *v = values[i];
+        if (!PQsetvalue(r, row, i, (char *)v, v ? (int)strlen(v) : -1))
+            return -1;
+    }
+    return 0;
+}

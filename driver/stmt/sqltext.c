@@ -1,0 +1,275 @@
+/* sqltext.c - marker numbering and ODBC escape rewriting in one pass over the text. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "stmt/sqltext.h"
+
+typedef struct out_buf {
+    char *p;
+    size_t len, cap;
+    int oom;
+} out_buf;
+
+static void put(out_buf *o, const char *s, size_t n)
+{
+    if (o->oom)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        size_t ncap = o->cap ? o->cap * 2 : 256;
+        while (ncap < o->len + n + 1)
+            ncap *= 2;
+        char *np = realloc(o->p, ncap);
+        if (!np) {
+            o->oom = 1;
+            return;
+        }
+        o->p = np;
+        o->cap = ncap;
+    }
+    memcpy(o->p + o->len, s, n);
+    o->len += n;
+    o->p[o->len] = '\0';
+}
+
+static void puts_(out_buf *o, const char *s) { put(o, s, strlen(s)); }
+
+/* Length of the literal, identifier, comment or dollar-quoted string starting at s[i],
+ * or 0 when s[i] starts none. */
+static size_t skip_quoted(const char *s, size_t len, size_t i)
+{
+    char c = s[i];
+    size_t j;
+    if (c == '\'' || c == '"') {
+        int backslash = 0;
+        if (c == '\'' && i > 0 && (s[i - 1] == 'E' || s[i - 1] == 'e') &&
+            (i < 2 || !(isalnum((unsigned char)s[i - 2]) || s[i - 2] == '_')))
+            backslash = 1;   /* E'...' honours backslash escapes */
+        for (j = i + 1; j < len; j++) {
+            if (backslash && s[j] == '\\') {
+                j++;
+                continue;
+            }
+            if (s[j] == c) {
+                if (j + 1 < len && s[j + 1] == c) {
+                    j++;
+                    continue;
+                }
+                return j + 1 - i;
+            }
+        }
+        return len - i;
+    }
+    if (c == '-' && i + 1 < len && s[i + 1] == '-') {
+        for (j = i; j < len && s[j] != '\n'; j++)
+            ;
+        return j - i;
+    }
+    if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+        int depth = 0;
+        for (j = i; j + 1 < len; j++) {
+            if (s[j] == '/' && s[j + 1] == '*') { depth++; j++; }
+            else if (s[j] == '*' && s[j + 1] == '/') {
+                j++;
+                if (--depth == 0)
+                    return j + 1 - i;
+            }
+        }
+        return len - i;
+    }
+    if (c == '$' && (i == 0 || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_'))) {
+        /* $tag$ ... $tag$ ; the tag is an identifier or empty */
+        for (j = i + 1; j < len && (isalnum((unsigned char)s[j]) || s[j] == '_'); j++)
+            if (isdigit((unsigned char)s[j]) && j == i + 1)
+                return 0;   /* $1 is a parameter, not a quote */
+        if (j >= len || s[j] != '$')
+            return 0;
+        size_t taglen = j - i + 1;
+        for (size_t k = j + 1; k + taglen <= len; k++)
+            if (s[k] == '$' && strncmp(s + k, s + i, taglen) == 0)
+                return k + taglen - i;
+        return len - i;
+    }
+    return 0;
+}
+
+/* Scalar functions whose ODBC name differs from Redshift's. */
+static const struct { const char *odbc, *rs; } fn_map[] = {
+    { "UCASE", "UPPER" }, { "LCASE", "LOWER" }, { "LENGTH", "LENGTH" }, { "CHAR_LENGTH", "CHAR_LENGTH" },
+    { "CHARACTER_LENGTH", "CHARACTER_LENGTH" }, { "IFNULL", "COALESCE" }, { "DATABASE", "CURRENT_DATABASE" },
+    { "USER", "CURRENT_USER" }, { "NOW", "GETDATE" }, { "CURDATE", "CURRENT_DATE" },
+    { "CURRENT_DATE", "CURRENT_DATE" }, { "CURTIME", "CURRENT_TIME" }, { "LOG", "LN" }, { "LOG10", "LOG" },
+    { "TRUNCATE", "TRUNC" }, { "RAND", "RANDOM" }, { "CEILING", "CEILING" }, { "CHAR", "CHR" },
+    { "LOCATE", "STRPOS" }, { "SPACE", "REPEAT(' ', " },
+};
+
+/* Rewrite the body of {fn name(args)}: only the function name changes. */
+static void rewrite_fn(out_buf *o, const char *body, size_t n)
+{
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)body[i]))
+        i++;
+    size_t ns = i;
+    while (i < n && (isalnum((unsigned char)body[i]) || body[i] == '_'))
+        i++;
+    size_t nl = i - ns;
+    for (size_t k = 0; k < sizeof fn_map / sizeof *fn_map; k++) {
+        if (strlen(fn_map[k].odbc) == nl && strncasecmp(body + ns, fn_map[k].odbc, nl) == 0) {
+            /* NOW() on Redshift is GETDATE(); CURDATE()/DATABASE()/USER() take no parentheses */
+            const char *rs = fn_map[k].rs;
+            if (strcmp(rs, "CURRENT_DATE") == 0 || strcmp(rs, "CURRENT_DATABASE") == 0 ||
+                strcmp(rs, "CURRENT_USER") == 0 || strcmp(rs, "CURRENT_TIME") == 0) {
+                size_t j = i;
+                while (j < n && isspace((unsigned char)body[j]))
+                    j++;
+                if (j < n && body[j] == '(') {
+                    size_t e = j + 1;
+                    while (e < n && isspace((unsigned char)body[e]))
+                        e++;
+                    if (e < n && body[e] == ')') {
+                        puts_(o, strcmp(rs, "CURRENT_DATABASE") == 0 ? "CURRENT_DATABASE()" : rs);
+                        put(o, body + e + 1, n - e - 1);
+                        return;
+                    }
+                }
+            }
+            if (strcmp(rs, "REPEAT(' ', ") == 0) {
+                size_t j = i;
+                while (j < n && body[j] != '(')
+                    j++;
+                puts_(o, "REPEAT(' ', ");
+                if (j < n)
+                    put(o, body + j + 1, n - j - 1);
+                return;
+            }
+            put(o, body, ns);
+            puts_(o, rs);
+            put(o, body + i, n - i);
+            return;
+        }
+    }
+    put(o, body, n);
+}
+
+/* Handle one escape sequence body (between the braces, already rewritten inside). */
+static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
+{
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)b[i]))
+        i++;
+    size_t ks = i;
+    while (i < n && (isalnum((unsigned char)b[i]) || (i == ks && b[i] == '$')))
+        i++;
+    size_t kl = i - ks;
+    const char *kw = b + ks;
+    const char *rest = b + i;
+    size_t rl = n - i;
+#define KW(s) (kl == strlen(s) && strncasecmp(kw, s, kl) == 0)
+    if (KW("d")) { puts_(o, "DATE "); put(o, rest, rl); }
+    else if (KW("t")) { puts_(o, "TIME "); put(o, rest, rl); }
+    else if (KW("ts")) { puts_(o, "TIMESTAMP "); put(o, rest, rl); }
+    else if (KW("fn")) rewrite_fn(o, rest, rl);
+    else if (KW("oj")) put(o, rest, rl);
+    else if (KW("escape")) { puts_(o, "ESCAPE "); put(o, rest, rl); }
+    else if (KW("guid")) put(o, rest, rl);
+    else if (KW("interval")) { puts_(o, "INTERVAL "); put(o, rest, rl); }
+    else if (KW("call") || (kl >= 1 && kw[0] == '$')) {
+        /* {call p(?)} and {? = call p(?)} (the marker already numbered as $1):
+         * Redshift procedures are called with CALL; a return value comes back as a result */
+        const char *p = rest;
+        size_t pl = rl;
+        if (kw[0] == '$') {
+            const char *c = strcasestr(kw, "call");
+            if (!c || (size_t)(c - b) >= n) {
+                put(o, "{", 1);
+                put(o, b, n);
+                put(o, "}", 1);
+                return;
+            }
+            pl = n - (size_t)(c - b) - 4;
+            p = c + 4;
+        }
+        puts_(o, "CALL ");
+        while (pl && isspace((unsigned char)*p)) { p++; pl--; }
+        put(o, p, pl);
+        /* a procedure called without arguments still needs its parentheses */
+        if (!memchr(p, '(', pl))
+            puts_(o, "()");
+        *call = 1;
+    } else {
+        put(o, "{", 1);
+        put(o, b, n);
+        put(o, "}", 1);
+    }
+#undef KW
+}
+
+/* Rewrite s[*pos..] until an unmatched '}' (nested) or the end; returns into o. */
+static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, int noscan,
+                         int *nparams, int *call, out_buf *o)
+{
+    size_t i = *pos;
+    while (i < len) {
+        char c = s[i];
+        size_t q = skip_quoted(s, len, i);
+        if (q) {
+            put(o, s + i, q);
+            i += q;
+            continue;
+        }
+        if (c == '?') {
+            char num[16];
+            snprintf(num, sizeof num, "$%d", ++*nparams);
+            puts_(o, num);
+            i++;
+            continue;
+        }
+        if (!noscan && c == '{') {
+            out_buf inner = { 0 };
+            size_t j = i + 1;
+            rewrite_span(s, len, &j, 1, noscan, nparams, call, &inner);
+            if (inner.oom)
+                o->oom = 1;
+            rewrite_escape(o, inner.p ? inner.p : "", inner.len, call);
+            free(inner.p);
+            i = j;
+            continue;
+        }
+        if (nested && c == '}') {
+            *pos = i + 1;
+            return;
+        }
+        put(o, s + i, 1);
+        i++;
+    }
+    *pos = i;
+}
+
+int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
+                       char *state, char *why, size_t whylen)
+{
+    out_buf o = { 0 };
+    size_t pos = 0;
+    int nparams = 0, call = 0;
+    rewrite_span(in, len, &pos, 0, noscan, &nparams, &call, &o);
+    if (!o.p && !o.oom)
+        put(&o, "", 0);
+    if (o.oom) {
+        free(o.p);
+        snprintf(state, 6, "HY001");
+        snprintf(why, whylen, "Out of memory while preparing the statement text.");
+        return -1;
+    }
+    if (nparams > 32767) {
+        free(o.p);
+        snprintf(state, 6, "07002");
+        snprintf(why, whylen, "The statement has more than 32767 parameter markers.");
+        return -1;
+    }
+    out->sql = o.p;
+    out->nparams = nparams;
+    out->call_escape = call;
+    return 0;
+}

@@ -1,0 +1,20 @@
+/* sqltext.h - the statement text the server sees: '?' markers become $1..$n and ODBC
+ * escape sequences become Redshift SQL, skipping string literals (including E'' strings),
+ * quoted identifiers, comments and dollar quoting. */
+#ifndef RS_SQLTEXT_H
+#define RS_SQLTEXT_H
+
+#include <stddef.h>
+
+typedef struct rs_sqltext {
+    char *sql;        /* rewritten text, malloc'd */
+    int nparams;      /* number of '?' markers */
+    int call_escape;  /* the text was a {call ...} / {?= call ...} */
+} rs_sqltext;
+
+/* Rewrite. noscan: leave escapes alone (SQL_ATTR_NOSCAN), markers are still numbered.
+ * Returns 0, or -1 with a user-facing reason in why (state "HY001" or "42000"). */
+int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
+                       char *state, char *why, size_t whylen);
+
+#endif

@@ -1,0 +1,36 @@
+/* convert.h - server text values to application C types: the one place for the ODBC
+ * appendix D conversions from SQL data to C data, with their SQLSTATEs. */
+#ifndef RS_CONVERT_H
+#define RS_CONVERT_H
+
+#include <stddef.h>
+#include <sql.h>
+#include <sqlext.h>
+#include "util/diag.h"
+
+typedef struct rs_conv_target {
+    SQLSMALLINT ctype;        /* concrete C type (never SQL_C_DEFAULT) */
+    void *ptr;                /* may be NULL: only the length is wanted */
+    SQLLEN buflen;            /* for variable-length types */
+    SQLSMALLINT precision;    /* SQL_C_NUMERIC */
+    SQLSMALLINT scale;        /* SQL_C_NUMERIC */
+} rs_conv_target;
+
+typedef struct rs_conv_where {
+    rs_diag *diag;            /* where warnings and errors go */
+    SQLLEN row;               /* for diagnostics: row number in the rowset (1-based) or SQL_NO_ROW_NUMBER */
+    SQLINTEGER col;           /* column number or SQL_NO_COLUMN_NUMBER */
+    SQLLEN *offset;           /* SQLGetData pieces: bytes of the source already returned; NULL when bound */
+} rs_conv_where;
+
+/* Convert one non-NULL value in the server's text format. *len_out (may be NULL) gets the
+ * length ODBC defines (remaining bytes for pieces, SQL_NO_TOTAL when unknown).
+ * Returns SQL_SUCCESS, SQL_SUCCESS_WITH_INFO (01004, 01S07), SQL_NO_DATA (pieces exhausted)
+ * or SQL_ERROR (22003, 22018, 22007, 07006, HY003). */
+SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                       SQLLEN *len_out, const rs_conv_where *w);
+
+/* Size in bytes of a fixed-length C type, 0 for variable-length ones (char, wchar, binary). */
+SQLLEN rs_ctype_size(SQLSMALLINT ctype);
+
+#endif

@@ -164,6 +164,8 @@ static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
         i++;
     size_t kl = i - ks;
     const char *kw = b + ks;
+    while (i < n && isspace((unsigned char)b[i]))
+        i++;
     const char *rest = b + i;
     size_t rl = n - i;
 #define KW(s) (kl == strlen(s) && strncasecmp(kw, s, kl) == 0)

@@ -1,1 +1,12 @@
-# tests/unit
+# tests/unit: the driver's internals tested directly (TAP)
+RS_UNIT_TESTS = tests/unit/unit_connstr tests/unit/unit_keywords tests/unit/unit_text \
+	tests/unit/unit_sqltext tests/unit/unit_convert tests/unit/unit_log
+check_PROGRAMS += $(RS_UNIT_TESTS)
+TESTS += $(RS_UNIT_TESTS)
+tests_unit_unit_connstr_LDADD = $(RS_TEST_LIBS)
+tests_unit_unit_keywords_LDADD = $(RS_TEST_LIBS)
+tests_unit_unit_text_LDADD = $(RS_TEST_LIBS)
+tests_unit_unit_sqltext_LDADD = $(RS_TEST_LIBS)
+tests_unit_unit_convert_LDADD = $(RS_TEST_LIBS)
+tests_unit_unit_log_LDADD = $(RS_TEST_LIBS)
+EXTRA_DIST += tests/unit/tap.h

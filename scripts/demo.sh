@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rsodbc in two minutes: build the driver, start a throwaway PostgreSQL (standing in for a
-# Redshift cluster), register the driver and a DSN in a private odbcinst.ini/odbc.ini, and run a
-# query through unixODBC's isql. Everything it starts is stopped and removed at the end.
+# Redshift cluster) and the project's AWS endpoint emulator, register the driver and two DSNs in a
+# private odbcinst.ini/odbc.ini, and run queries through unixODBC's isql: with a password, then
+# with IAM (temporary database credentials from GetClusterCredentials). Everything it starts is stopped and removed at the end.
 #
 #   bash scripts/demo.sh
 #
@@ -18,7 +19,7 @@ BUILD=build/demo
 
 # shellcheck disable=SC2086
 rs_ensure_packages build-essential autoconf automake libtool pkg-config unixodbc unixodbc-dev \
-    libpq-dev libcurl4-openssl-dev libssl-dev libjson-c-dev libxml2-dev postgresql-15 openssl iproute2
+    libpq-dev libcurl4-openssl-dev libssl-dev libjson-c-dev libxml2-dev postgresql-15 openssl iproute2 python3 python3-botocore
 
 [ -f config.status ] && rs_die "the source tree was configured in place; run 'make distclean' first"
 
@@ -78,9 +79,45 @@ rs_say "isql -v rsodbc_demo <<< \"$SQL\""
 echo "$SQL" | timeout 60 isql -v -b rsodbc_demo
 rc=$?
 
-# 5. IAM (GetClusterCredentials through the AWS emulator) will go here: start the emulator with
-#    rs_emulator_up, add an [rsodbc_iam] DSN (IAM=1, ClusterID, Region, DbUser, AWS profile or
-#    keys pointing at $RS_EMULATOR_URL) and run the same query through it.
+# 5. The same with IAM: no database password anywhere. The driver signs GetClusterCredentials
+#    with the AWS keys below (the emulator's fake identity "alice"), the emulator checks the
+#    SigV4 signature with botocore, issues a temporary password and sets it on PostgreSQL's
+#    role IAMA:alice, and the driver logs in with it.
+if [ $rc -eq 0 ]; then
+    rs_emulator_up "$(pwd -P)" "$STATE/emu" || rs_die "the AWS emulator did not start"
+    cat >> "$ODBCINI" <<EOF
 
-if [ $rc -eq 0 ]; then rs_say "done: the query ran through rsodbc"; else rs_say "the query failed (isql exit $rc)"; fi
+[rsodbc_iam]
+Driver = rsodbc
+Server = localhost
+Port = $RS_PG_PORT
+Database = $RS_PG_DATABASE
+SSLMode = verify-full
+CaFile = $RS_CA_FILE
+IAM = 1
+ClusterId = emu-cluster
+Region = us-east-1
+DbUser = alice
+AutoCreate = 1
+AccessKeyID = AKIAEMULATORALICE001
+SecretAccessKey = FAKE+emulator/alice/secret/not/a/real/key0
+EndpointUrl = $RS_EMULATOR_URL
+EOF
+    rs_say "odbc.ini [rsodbc_iam] (secret key masked):"
+    sed -n '/^\[rsodbc_iam\]/,$p' "$ODBCINI" | sed -e 's/^SecretAccessKey = .*/SecretAccessKey = ********/' -e 's/^/    /'
+    IAM_SQL="SELECT current_user AS temporary_db_user"
+    rs_say "isql -v rsodbc_iam <<< \"$IAM_SQL\""
+    echo "$IAM_SQL" | timeout 60 isql -v -b rsodbc_iam
+    rc=$?
+    rs_say "what the AWS emulator saw:"
+    /usr/bin/python3 -c '
+import json, sys, urllib.request
+calls = json.load(urllib.request.urlopen(sys.argv[1] + "/_emulator/calls"))["calls"]
+for c in calls:
+    print("    %s %s signed by %s -> HTTP %s %s" % (c["service"], c["action"], c["access_key"],
+          c["status"], json.dumps(c["params"], sort_keys=True)))
+' "$RS_EMULATOR_URL"
+fi
+
+if [ $rc -eq 0 ]; then rs_say "done: both queries ran through rsodbc"; else rs_say "the query failed (isql exit $rc)"; fi
 exit $rc

@@ -1,1 +1,12 @@
-# tests/odbc
+# tests/odbc: integration tests in C through the unixODBC driver manager. They link libodbc
+# (RS_DM_LIBS), never the driver, and need the environment of scripts/with-test-env.sh or
+# scripts/check.sh (they print a skip plan without it).
+noinst_LTLIBRARIES += tests/odbc/libodbctest.la
+tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
+
+ODBC_DM_TESTS = tests/odbc/connect
+check_PROGRAMS += $(ODBC_DM_TESTS)
+TESTS += $(ODBC_DM_TESTS)
+
+tests_odbc_connect_SOURCES = tests/odbc/connect.c
+tests_odbc_connect_LDADD = $(RS_DM_LIBS)

@@ -3,3 +3,4 @@ include tests/odbc/local.mk
 include tests/unit/local.mk
 include tests/clients/local.mk
 include tests/aws_emulator/local.mk
+include tests/setup/local.mk

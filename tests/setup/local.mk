@@ -1,0 +1,9 @@
+# tests/setup: the setup library as unixODBC loads it, the sample ini files, the keyword reference.
+check_PROGRAMS += tests/setup/setup_props tests/setup/samples
+# setup_props dlopens the built rsodbcS.so; it links only the keyword table to compare against.
+tests_setup_setup_props_SOURCES = tests/setup/setup_props.c
+tests_setup_setup_props_LDADD = setup/librskeywords.la
+tests_setup_samples_SOURCES = tests/setup/samples.c
+tests_setup_samples_LDADD = $(RS_TEST_LIBS)
+TESTS += tests/setup/setup_props tests/setup/samples tests/setup/keywords_doc.sh
+EXTRA_DIST += tests/setup/keywords_doc.sh

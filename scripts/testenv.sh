@@ -132,7 +132,9 @@ rs_foreign_env() {
         RS_PRELOAD=$(gcc -print-file-name=libasan.so)
         [ -f "$RS_PRELOAD" ] || rs_die "gcc has no libasan.so"
         # Leaks of the foreign program are not ours to fix; everything else still aborts.
-        export RS_PRELOAD_ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1
+        # Bugs inside isql/iusql themselves are suppressed (scripts/asan-foreign.supp).
+        export RS_PRELOAD_ASAN_OPTIONS
+        RS_PRELOAD_ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:suppressions=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)/asan-foreign.supp"
     else
         export RS_PRELOAD=""
         export RS_PRELOAD_ASAN_OPTIONS=""

@@ -116,7 +116,7 @@ rs_isql_suite() {
 
     # No password at all fails promptly (no prompt, no hang) with a message.
     out=$(echo "SELECT 1" | rs_sql "$prog" rs_nopwd); rc=$?
-    [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -qiE 'password' <<< "$out" && ! rs_sanitizer_report "$out"
+    [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -qiE 'password|PWD' <<< "$out" && ! rs_sanitizer_report "$out"
     rs_ok $? "$prog: a DSN without a password fails with a message about the password" "exit $rc" "$out"
 
     # A statement error is reported with the server's message (isql: its SQLSTATE), and the

@@ -95,7 +95,9 @@ static SQLRETURN collect(rs_stmt *s)
             PQclear(q[i]);
         free(q);
         if (rc != SQL_ERROR) {
-            /* an empty statement: no result, nothing affected */
+            /* an empty statement: no result, nothing affected, no columns (the IRD must
+             * not go on describing the previous statement's result) */
+            rs_desc_clear(&s->ird);
             s->row_count = -1;
             s->state = RS_S_EXECUTED;
         }

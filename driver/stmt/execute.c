@@ -190,6 +190,19 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps)
                                      (const char *const *)ps->values, ps->lengths, ps->formats, 0));
 }
 
+/* ODBC 3: a searched INSERT, UPDATE, DELETE or MERGE that affected no rows returns
+ * SQL_NO_DATA; ODBC 2 applications get SQL_SUCCESS. Batches keep SQL_SUCCESS so the
+ * application goes on to SQLMoreResults. */
+static int affected_nothing(const rs_stmt *s)
+{
+    if (s->dbc->env->odbc_version == SQL_OV_ODBC2 || !s->res || s->res->nqueue != 1 ||
+        s->state != RS_S_EXECUTED || s->row_count != 0)
+        return 0;
+    const char *tag = PQcmdStatus(s->res->pg);
+    return strncmp(tag, "INSERT ", 7) == 0 || strncmp(tag, "UPDATE ", 7) == 0 ||
+           strncmp(tag, "DELETE ", 7) == 0 || strncmp(tag, "MERGE ", 6) == 0;
+}
+
 /* Run for every row of the parameter array; the result of the last row stays. */
 static SQLRETURN execute_all(rs_stmt *s)
 {
@@ -238,6 +251,8 @@ static SQLRETURN execute_all(rs_stmt *s)
         s->row_count = total;
     if (any_err)
         return any_ok ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
+    if (rc == SQL_SUCCESS && affected_nothing(s))
+        return SQL_NO_DATA;
     return rc;
 }
 

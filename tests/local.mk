@@ -4,3 +4,4 @@ include tests/unit/local.mk
 include tests/clients/local.mk
 include tests/aws_emulator/local.mk
 include tests/setup/local.mk
+include tests/iam/local.mk

@@ -203,6 +203,15 @@ static int affected_nothing(const rs_stmt *s)
            strncmp(tag, "DELETE ", 7) == 0 || strncmp(tag, "MERGE ", 6) == 0;
 }
 
+/* With a parameter array, SQL_DIAG_ROW_NUMBER of a record is the number of the parameter
+ * set it came from: records added from `first` on belong to set `set`. */
+static void tag_param_set(rs_diag *d, int first, SQLLEN set)
+{
+    for (int i = first; i < d->count; i++)
+        if (d->recs[i].row == SQL_NO_ROW_NUMBER)
+            d->recs[i].row = set;
+}
+
 /* Run for every row of the parameter array; the result of the last row stays. */
 static SQLRETURN execute_all(rs_stmt *s)
 {
@@ -223,6 +232,7 @@ static SQLRETURN execute_all(rs_stmt *s)
             continue;
         }
         rs_param_set ps;
+        int first_rec = s->diag.count;
         SQLRETURN r = rs_params_build(s, row, &ps);
         if (RS_OK(r)) {
             rc = rs_rc_merge(rc, r);
@@ -231,6 +241,8 @@ static SQLRETURN execute_all(rs_stmt *s)
             r = execute_once(s, &ps);
         }
         rs_params_free(&ps);
+        if (rows > 1)
+            tag_param_set(&s->diag, first_rec, (SQLLEN)row + 1);
         if (s->ipd.rows_processed_ptr)
             *s->ipd.rows_processed_ptr = row + 1;
         if (s->ipd.array_status_ptr)

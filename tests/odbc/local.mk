@@ -4,9 +4,12 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/connect
+ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
 tests_odbc_connect_SOURCES = tests/odbc/connect.c
 tests_odbc_connect_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_execute_SOURCES = tests/odbc/execute.c
+tests_odbc_execute_LDADD = $(RS_DM_LIBS)

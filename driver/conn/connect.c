@@ -25,9 +25,9 @@ const char *rs_cfg_missing(const rs_config *cfg)
     int iam = rs_cfg_wants_iam(cfg);
     if (!rs_cfg_has(cfg, RS_KW_SERVER) && !iam)
         return "Server";
-    if (!rs_cfg_has(cfg, RS_KW_UID) && !(iam && rs_cfg_has(cfg, RS_KW_DBUSER)) &&
-        !(iam && rs_cfg_num(cfg, RS_KW_GROUP_FEDERATION) == 1) && !(iam && rs_cfg_num(cfg, RS_KW_SERVERLESS) == 1) &&
-        !(iam && rs_cfg_has(cfg, RS_KW_WORKGROUP)))
+    /* With IAM the database user is decided by aws/iam.c (DbUser, UID, group federation,
+     * serverless from Serverless, Workgroup or the host name), which names what is missing. */
+    if (!rs_cfg_has(cfg, RS_KW_UID) && !iam)
         return "UID";
     if (!iam && !rs_cfg_has(cfg, RS_KW_PWD))
         return "PWD";

@@ -1,7 +1,7 @@
 # tests/iam: IAM login end to end through the driver manager (C, linked with unixODBC only) and
 # pyodbc, against private instances of the AWS emulator (tests/aws_emulator) and the test
 # PostgreSQL. They need scripts/check.sh or scripts/with-test-env.sh (they skip without it).
-IAM_DM_TESTS = tests/iam/iam_sources
+IAM_DM_TESTS = tests/iam/iam_sources tests/iam/iam_apis
 check_PROGRAMS += $(IAM_DM_TESTS)
 TESTS += $(IAM_DM_TESTS)
 IAM_DM_COMMON = tests/iam/common.c tests/iam/common.h tests/iam/emu.c tests/iam/emu.h \
@@ -11,3 +11,6 @@ EXTRA_DIST += tests/iam/config_dm.json
 
 tests_iam_iam_sources_SOURCES = tests/iam/iam_sources.c $(IAM_DM_COMMON)
 tests_iam_iam_sources_LDADD = $(IAM_DM_LIBS)
+
+tests_iam_iam_apis_SOURCES = tests/iam/iam_apis.c $(IAM_DM_COMMON)
+tests_iam_iam_apis_LDADD = $(IAM_DM_LIBS)

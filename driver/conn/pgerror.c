@@ -65,7 +65,8 @@ SQLRETURN rs_diag_from_connect(rs_diag *d, PGconn *pg, const char *host, int por
             "password stored as MD5 (ALTER USER ... PASSWORD 'md5...').", msg);
     if (has(msg, "password authentication failed") || has(msg, "no password supplied") ||
         has(msg, "password is expired"))
-        return rs_diag_add(d, "28P01", 0, "%s%s", msg,
+        /* ODBC's state for a refused login is 28000; PostgreSQL's finer 28P01 stays in the text */
+        return rs_diag_add(d, "28000", 0, "%s (SQLSTATE 28P01)%s", msg,
             iam ? " (the temporary IAM password was refused: check that DbUser exists or set AutoCreate=1, "
                   "and that the IAM policy allows redshift:GetClusterCredentials for this user)"
                 : " (check UID and PWD)");

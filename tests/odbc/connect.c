@@ -291,7 +291,7 @@ static void test_login_failures(void)
              "PWD=Wrong-Pa55word-xyz;SSLMode=verify-full;CaFile=%s", t_env("RS_PG_PORT"), t_env("RS_CA_FILE"));
     SQLRETURN rc = driver_connect(dbc, cs, SQL_DRIVER_NOPROMPT);
     T_DBC_RC(dbc, rc, SQL_ERROR, "wrong password fails");
-    t_state(SQL_HANDLE_DBC, dbc, "28P01", "wrong password: 28P01");
+    t_state(SQL_HANDLE_DBC, dbc, "28000", "wrong password: 28000 (ODBC's state for a refused login)");
     all_messages(SQL_HANDLE_DBC, dbc, text, sizeof text);
     t_like(text, "password authentication failed", "wrong password: the server's reason is shown");
     t_ok(strstr(text, "Wrong-Pa55word-xyz") == NULL, "wrong password: the password is not in any message");
@@ -307,7 +307,7 @@ static void test_login_failures(void)
              "PWD=not-the-scram-one;SSLMode=verify-full;CaFile=%s", t_env("RS_PG_PORT"), t_env("RS_CA_FILE"));
     rc = driver_connect(dbc, cs, SQL_DRIVER_NOPROMPT);
     T_DBC_RC(dbc, rc, SQL_ERROR, "wrong SCRAM password fails");
-    t_state(SQL_HANDLE_DBC, dbc, "28P01", "wrong SCRAM password: 28P01");
+    t_state(SQL_HANDLE_DBC, dbc, "28000", "wrong SCRAM password: 28000");
     all_messages(SQL_HANDLE_DBC, dbc, text, sizeof text);
     t_ok(strstr(text, "not-the-scram-one") == NULL, "wrong SCRAM password: not in any message");
 
@@ -316,7 +316,7 @@ static void test_login_failures(void)
              "PWD=whatever-1;SSLMode=verify-full;CaFile=%s", t_env("RS_PG_PORT"), t_env("RS_CA_FILE"));
     rc = driver_connect(dbc, cs, SQL_DRIVER_NOPROMPT);
     T_DBC_RC(dbc, rc, SQL_ERROR, "unknown user fails");
-    t_state(SQL_HANDLE_DBC, dbc, "28P01", "unknown user: 28P01");
+    t_state(SQL_HANDLE_DBC, dbc, "28000", "unknown user: 28000");
     all_messages(SQL_HANDLE_DBC, dbc, text, sizeof text);
     t_like(text, "no_such_user", "unknown user: the user is named");
     t_ok(strstr(text, "whatever-1") == NULL, "unknown user: the password is not in any message");
@@ -480,7 +480,7 @@ static void test_dsn_override(void)
     /* a value in the DSN that breaks the connect, fixed by the connection string */
     rc = driver_connect(dbc, "DSN=rs_md5;PWD=wrong-one-2", SQL_DRIVER_NOPROMPT);
     T_DBC_RC(dbc, rc, SQL_ERROR, "PWD in the connection string beats the DSN's (wrong one fails)");
-    t_state(SQL_HANDLE_DBC, dbc, "28P01", "and fails with 28P01");
+    t_state(SQL_HANDLE_DBC, dbc, "28000", "and fails with 28000");
 
     /* a DSN from a file named by ODBCINI */
     char dir[] = "/tmp/rsodbc-connect-XXXXXX";

@@ -187,11 +187,20 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
         d = v[0] == 't';
     } else {
         num_parts n;
-        if (len >= sizeof buf || parse_num(v, len, &n) < 0)
+        if (parse_num(v, len, &n) < 0)
             return err(w, "22018", "Invalid character value for the requested floating-point type.");
-        memcpy(buf, v, len);
-        buf[len] = '\0';
-        d = strtod(buf, NULL);
+        /* numeric text can be far longer than any double needs (1e400 prints 401 digits) */
+        char *text = len < sizeof buf ? buf : malloc(len + 1);
+        if (!text)
+            return err(w, "HY001", "Memory allocation failed.");
+        memcpy(text, v, len);
+        text[len] = '\0';
+        d = strtod(text, NULL);
+        if (text != buf)
+            free(text);
+        /* finite text beyond the double range: out of range, not infinity */
+        if (!n.special && !isfinite(d))
+            return err(w, "22003", "Numeric value out of range for the requested floating-point type.");
     }
     if (t->ctype == SQL_C_FLOAT) {
         if (isfinite(d) && (d > 3.402823466e38 || d < -3.402823466e38))

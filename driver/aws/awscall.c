@@ -69,10 +69,13 @@ static int attempt(const rs_aws_call *c, const char *url, rs_http_response *resp
         if (c->creds->session_token[0])
             hdrs[n++] = (rs_http_header){ "X-Amz-Security-Token", c->creds->session_token };
     }
+    /* A connect timeout the user chose (StsConnectionTimeout) also bounds each attempt: an
+     * endpoint that accepts and never answers must not hold the login for the 30 s default. */
     rs_http_request req = {
         .method = "POST", .url = url, .headers = hdrs, .n_headers = n,
         .body = c->body, .body_len = c->body_len, .ca_file = c->ca_file,
-        .connect_timeout_ms = c->connect_timeout_ms, .total_timeout_ms = c->total_timeout_ms,
+        .connect_timeout_ms = c->connect_timeout_ms,
+        .total_timeout_ms = c->total_timeout_ms > 0 ? c->total_timeout_ms : c->connect_timeout_ms,
     };
     int rc = rs_http_perform(&req, resp, err);
     explicit_bzero(&sig, sizeof sig);

@@ -61,16 +61,17 @@ static SQLRETURN collect(rs_stmt *s)
     PGresult **q = NULL;
     int n = 0, cap = 0;
     SQLRETURN rc = SQL_SUCCESS;
-    PGresult *r;
+    PGresult *r, *failed = NULL;
     while ((r = PQgetResult(c->pg)) != NULL) {
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE) {
-            if (rc != SQL_ERROR)
-                rc = rs_diag_from_result(&s->diag, c, r);
-            PQclear(r);
+            if (rc != SQL_ERROR && !failed)
+                failed = r;
+            else
+                PQclear(r);
             continue;
         }
-        if (rc == SQL_ERROR || st == PGRES_EMPTY_QUERY) {
+        if (failed || rc == SQL_ERROR || st == PGRES_EMPTY_QUERY) {
             PQclear(r);
             continue;
         }
@@ -88,8 +89,15 @@ static SQLRETURN collect(rs_stmt *s)
         }
         q[n++] = r;
     }
-    if (PQstatus(c->pg) == CONNECTION_BAD && rc != SQL_ERROR)
+    /* The first failure is reported once every result is read: a server that ends the
+     * session (FATAL, then it closes) has by then left the connection bad, and that is a
+     * communication link failure (08S01), not just the server's SQLSTATE. */
+    if (failed) {
+        rc = rs_diag_from_result(&s->diag, c, failed);
+        PQclear(failed);
+    } else if (PQstatus(c->pg) == CONNECTION_BAD && rc != SQL_ERROR) {
         rc = rs_diag_from_result(&s->diag, c, NULL);
+    }
     if (rc == SQL_ERROR || n == 0) {
         for (int i = 0; i < n; i++)
             PQclear(q[i]);

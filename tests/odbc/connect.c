@@ -294,6 +294,7 @@ static void test_login_failures(void)
     t_state(SQL_HANDLE_DBC, dbc, "28000", "wrong password: 28000 (ODBC's state for a refused login)");
     all_messages(SQL_HANDLE_DBC, dbc, text, sizeof text);
     t_like(text, "password authentication failed", "wrong password: the server's reason is shown");
+    t_like(text, "28P01", "wrong password: the server's SQLSTATE 28P01 is in the message");
     t_ok(strstr(text, "Wrong-Pa55word-xyz") == NULL, "wrong password: the password is not in any message");
     t_ok(strstr(text, "Pa55") == NULL, "wrong password: no part of it either");
     /* the handle is still usable: a good connect works next */

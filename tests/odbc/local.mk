@@ -4,7 +4,7 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch
+ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
@@ -16,3 +16,6 @@ tests_odbc_execute_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_fetch_SOURCES = tests/odbc/fetch.c
 tests_odbc_fetch_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_txn_SOURCES = tests/odbc/txn.c
+tests_odbc_txn_LDADD = $(RS_DM_LIBS)

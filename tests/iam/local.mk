@@ -8,7 +8,8 @@ TESTS += $(IAM_DM_TESTS)
 IAM_DM_COMMON = tests/iam/common.c tests/iam/common.h tests/iam/emu.c tests/iam/emu.h \
 	tests/iam/probe.c tests/iam/probe.h tests/iam/tap.c tests/iam/tap.h
 IAM_DM_LIBS = $(ODBC_LIBS) $(CURL_LIBS) $(JSONC_LIBS) $(CRYPTO_LIBS)
-EXTRA_DIST += tests/iam/config_dm.json
+EXTRA_DIST += tests/iam/config_dm.json tests/iam/config_py.json tests/iam/iam_pyodbc.py
+TESTS += tests/iam/iam_pyodbc.py
 
 tests_iam_iam_sources_SOURCES = tests/iam/iam_sources.c $(IAM_DM_COMMON)
 tests_iam_iam_sources_LDADD = $(IAM_DM_LIBS)

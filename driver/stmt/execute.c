@@ -1,7 +1,10 @@
 /* execute.c - statements to the server through libpq, results back into the statement. */
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "conn/pgerror.h"
 #include "conn/session.h"
@@ -54,6 +57,53 @@ void rs_stmt_unprepare(rs_stmt *s)
     s->prepared = 0;
 }
 
+/* After SQL_ATTR_QUERY_TIMEOUT the server is asked to cancel; if it does not answer within
+ * this many more seconds the connection is given up. */
+#define RS_CANCEL_GRACE 10.0
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The query timeout of one execution: a deadline, then a cancel request and a grace period. */
+typedef struct exec_clock {
+    double deadline;     /* 0: no timeout, PQgetResult may block */
+    int timed_out;       /* the cancel request was sent */
+} exec_clock;
+
+/* Wait until libpq can hand over the next result without blocking, within the query timeout.
+ * Returns 0 when PQgetResult may be called, -1 when even the cancel went unanswered. */
+static int wait_result(rs_stmt *s, exec_clock *clk)
+{
+    PGconn *pg = s->dbc->pg;
+    if (clk->deadline == 0)
+        return 0;
+    while (PQisBusy(pg)) {
+        double left = clk->deadline - now_seconds();
+        if (left <= 0) {
+            if (clk->timed_out)
+                return -1;
+            char err[256];
+            clk->timed_out = 1;
+            if (!s->dbc->cancel || !PQcancel(s->dbc->cancel, err, sizeof err))
+                return -1;
+            clk->deadline = now_seconds() + RS_CANCEL_GRACE;
+            continue;
+        }
+        struct pollfd p = { PQsocket(pg), POLLIN, 0 };
+        int ms = left > 3600 ? 3600 * 1000 : (int)(left * 1000) + 1;
+        int ready = poll(&p, 1, ms);
+        if (ready < 0 && errno != EINTR)
+            return 0;    /* let PQgetResult report the broken socket */
+        if (ready > 0 && !PQconsumeInput(pg))
+            return 0;
+    }
+    return 0;
+}
+
 /* Collect every result of what was sent; the first failure stops the batch. */
 static SQLRETURN collect(rs_stmt *s)
 {
@@ -62,7 +112,21 @@ static SQLRETURN collect(rs_stmt *s)
     int n = 0, cap = 0;
     SQLRETURN rc = SQL_SUCCESS;
     PGresult *r, *failed = NULL;
-    while ((r = PQgetResult(c->pg)) != NULL) {
+    exec_clock clk = { s->query_timeout > 0 ? now_seconds() + (double)s->query_timeout : 0, 0 };
+    for (;;) {
+        if (wait_result(s, &clk) < 0) {
+            /* neither the statement nor the cancel came back: the connection is lost */
+            c->dead = 1;
+            for (int i = 0; i < n; i++)
+                PQclear(q[i]);
+            free(q);
+            PQclear(failed);
+            return rs_diag_add(&s->diag, "HYT00", 0,
+                "Query timeout expired after %lu s and the server did not answer the cancel request "
+                "within %.0f s; the connection is closed.", (unsigned long)s->query_timeout, RS_CANCEL_GRACE);
+        }
+        if ((r = PQgetResult(c->pg)) == NULL)
+            break;
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE) {
             if (rc != SQL_ERROR && !failed)
@@ -93,7 +157,13 @@ static SQLRETURN collect(rs_stmt *s)
      * session (FATAL, then it closes) has by then left the connection bad, and that is a
      * communication link failure (08S01), not just the server's SQLSTATE. */
     if (failed) {
-        rc = rs_diag_from_result(&s->diag, c, failed);
+        const char *state = PQresultErrorField(failed, PG_DIAG_SQLSTATE);
+        if (clk.timed_out && state && strcmp(state, "57014") == 0)
+            rc = rs_diag_add(&s->diag, "HYT00", 0,
+                "Query timeout expired: the statement ran longer than SQL_ATTR_QUERY_TIMEOUT (%lu s) "
+                "and was cancelled.", (unsigned long)s->query_timeout);
+        else
+            rc = rs_diag_from_result(&s->diag, c, failed);
         PQclear(failed);
     } else if (PQstatus(c->pg) == CONNECTION_BAD && rc != SQL_ERROR) {
         rc = rs_diag_from_result(&s->diag, c, NULL);

@@ -25,6 +25,10 @@ int t_is_str(const char *got, const char *want, const char *fmt, ...) __attribut
 /* got contains needle */
 int t_like(const char *got, const char *needle, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void t_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Mark the following tests TODO (a known problem in code this test's owner may not change,
+ * reported to its owner): TAP counts their failures as expected, and a pass as a surprise
+ * that fails the run, so the mark must go when the problem is fixed. NULL ends the mark. */
+void t_todo(const char *reason);
 /* 1 when any test failed so far */
 int t_failed(void);
 

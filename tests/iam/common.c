@@ -159,7 +159,8 @@ static void show_run(const probe_run *r)
 
 int expect_value(const probe_run *r, int i, const char *want, const char *what)
 {
-    int good = r->n > i && r->c[i].ok && strcmp(r->c[i].value, want) == 0;
+    /* The child must also exit cleanly: a sanitizer report (leak, overflow) fails the case. */
+    int good = r->status == 0 && r->n > i && r->c[i].ok && strcmp(r->c[i].value, want) == 0;
     if (!tap_ok(good, "%s", what)) {
         tap_diag("wanted a login answering \"%s\"", want);
         show_run(r);
@@ -170,7 +171,7 @@ int expect_value(const probe_run *r, int i, const char *want, const char *what)
 int expect_error(const probe_run *r, int i, const char *state, const char *state2, const char *what,
                  const char *needle1, const char *needle2)
 {
-    int good = r->n > i && !r->c[i].ok &&
+    int good = r->status == 0 && r->n > i && !r->c[i].ok &&
                (strcmp(r->c[i].state, state) == 0 || (state2 && strcmp(r->c[i].state, state2) == 0)) &&
                (!needle1 || strstr(r->c[i].msg, needle1)) && (!needle2 || strstr(r->c[i].msg, needle2));
     if (!tap_ok(good, "%s", what)) {

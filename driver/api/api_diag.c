@@ -93,6 +93,26 @@ SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
     return get_diag_rec(type, h, rec, state, native, msg, msg_max, msg_len, 1);
 }
 
+/* SQL_DIAG_CLASS_ORIGIN: ODBC defines only class IM; every other class is ISO 9075's. */
+static const char *class_origin(const char *state)
+{
+    return strncmp(state, "IM", 2) == 0 ? "ODBC 3.0" : "ISO 9075";
+}
+
+/* SQL_DIAG_SUBCLASS_ORIGIN: the subclasses ODBC itself defines (its SQLGetDiagField
+ * reference lists them); the rest are ISO 9075's, including the server's own SQLSTATEs. */
+static const char *subclass_origin(const char *state)
+{
+    static const char odbc[] =
+        "01S00 01S01 01S02 01S06 01S07 07S01 08S01 21S01 21S02 25S01 25S02 25S03 42S01 42S02 "
+        "42S11 42S12 42S21 42S22 HY095 HY097 HY098 HY099 HY100 HY101 HY105 HY107 HY109 HY110 "
+        "HY111 HYT00 HYT01 IM001 IM002 IM003 IM004 IM005 IM006 IM007 IM008 IM010 IM011 IM012";
+    for (const char *p = odbc; *p; p += 6)
+        if (strncmp(p, state, 5) == 0)
+            return "ODBC 3.0";
+    return "ISO 9075";
+}
+
 static SQLRETURN out_string(const char *v, SQLPOINTER buf, SQLSMALLINT buflen, SQLSMALLINT *len, int wide)
 {
     int trunc = wide ? rs_out_w16(v, buf, buflen, len, 0) : rs_out_a16(v, buf, buflen, len);
@@ -139,8 +159,8 @@ static SQLRETURN get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, 
     case SQL_DIAG_SQLSTATE: rc = out_string(r->sqlstate, info, buflen, len, wide); break;
     case SQL_DIAG_NATIVE: if (info) *(SQLINTEGER *)info = r->native; break;
     case SQL_DIAG_MESSAGE_TEXT: rc = out_string(r->message, info, buflen, len, wide); break;
-    case SQL_DIAG_CLASS_ORIGIN: rc = out_string(r->class_origin, info, buflen, len, wide); break;
-    case SQL_DIAG_SUBCLASS_ORIGIN: rc = out_string(r->class_origin, info, buflen, len, wide); break;
+    case SQL_DIAG_CLASS_ORIGIN: rc = out_string(class_origin(r->sqlstate), info, buflen, len, wide); break;
+    case SQL_DIAG_SUBCLASS_ORIGIN: rc = out_string(subclass_origin(r->sqlstate), info, buflen, len, wide); break;
     case SQL_DIAG_CONNECTION_NAME: rc = out_string("", info, buflen, len, wide); break;
     case SQL_DIAG_SERVER_NAME:
         rc = out_string(dbc && dbc->pg ? PQhost(dbc->pg) : "", info, buflen, len, wide);

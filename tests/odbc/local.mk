@@ -4,7 +4,7 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info
+ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
@@ -22,3 +22,6 @@ tests_odbc_txn_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_info_SOURCES = tests/odbc/info.c
 tests_odbc_info_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_diag_SOURCES = tests/odbc/diag.c
+tests_odbc_diag_LDADD = $(RS_DM_LIBS)

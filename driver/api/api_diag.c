@@ -103,12 +103,14 @@ static const char *class_origin(const char *state)
  * reference lists them); the rest are ISO 9075's, including the server's own SQLSTATEs. */
 static const char *subclass_origin(const char *state)
 {
-    static const char odbc[] =
-        "01S00 01S01 01S02 01S06 01S07 07S01 08S01 21S01 21S02 25S01 25S02 25S03 42S01 42S02 "
-        "42S11 42S12 42S21 42S22 HY095 HY097 HY098 HY099 HY100 HY101 HY105 HY107 HY109 HY110 "
-        "HY111 HYT00 HYT01 IM001 IM002 IM003 IM004 IM005 IM006 IM007 IM008 IM010 IM011 IM012";
-    for (const char *p = odbc; *p; p += 6)
-        if (strncmp(p, state, 5) == 0)
+    static const char *const odbc[] = {
+        "01S00", "01S01", "01S02", "01S06", "01S07", "07S01", "08S01", "21S01", "21S02", "25S01",
+        "25S02", "25S03", "42S01", "42S02", "42S11", "42S12", "42S21", "42S22", "HY095", "HY097",
+        "HY098", "HY099", "HY100", "HY101", "HY105", "HY107", "HY109", "HY110", "HY111", "HYT00",
+        "HYT01", "IM001", "IM002", "IM003", "IM004", "IM005", "IM006", "IM007", "IM008", "IM010",
+        "IM011", "IM012" };
+    for (size_t i = 0; i < sizeof odbc / sizeof *odbc; i++)
+        if (strcmp(odbc[i], state) == 0)
             return "ODBC 3.0";
     return "ISO 9075";
 }

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include <openssl/evp.h>
 
 typedef struct cache_slot {
@@ -14,8 +15,16 @@ typedef struct cache_slot {
     rs_aws_credentials creds;
 } cache_slot;
 
+/* Longest a caller waits for another thread's fetch of the same key before fetching itself
+ * (a fetch is bounded by its own timeouts; this only guards against a stuck one). */
+#define CLAIM_WAIT_SECONDS 120
+
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cache_cond = PTHREAD_COND_INITIALIZER;
 static cache_slot slots[RS_CREDS_CACHE_SLOTS];
+/* keys being fetched right now (hashes) */
+static unsigned char inflight[RS_CREDS_CACHE_SLOTS][32];
+static int inflight_used[RS_CREDS_CACHE_SLOTS];
 
 static int hash_key(const char *key, unsigned char out[32])
 {
@@ -32,32 +41,8 @@ int rs_creds_cache_is_fresh(time_t expiration, time_t fetched, time_t now)
     return now + margin < expiration;
 }
 
-int rs_creds_cache_get(const char *key, rs_aws_credentials *out)
-{
-    unsigned char h[32];
-    if (hash_key(key, h) != 0)
-        return 0;
-    int hit = 0;
-    time_t now = rs_creds_now();
-    pthread_mutex_lock(&cache_lock);
-    for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++) {
-        cache_slot *s = &slots[i];
-        if (!s->used || memcmp(s->key, h, sizeof h) != 0)
-            continue;
-        if (rs_creds_cache_is_fresh(s->creds.expiration, s->fetched, now)) {
-            *out = s->creds;
-            s->last_used = now;
-            hit = 1;
-        } else {
-            explicit_bzero(s, sizeof *s);
-        }
-        break;
-    }
-    pthread_mutex_unlock(&cache_lock);
-    return hit;
-}
-
-void rs_creds_cache_put(const char *key, const rs_aws_credentials *c)
+/* Keep c under key (credentials without expiration live as long as the process). */
+static void store(const char *key, const rs_aws_credentials *c)
 {
     unsigned char h[32];
     if (hash_key(key, h) != 0)
@@ -85,9 +70,82 @@ void rs_creds_cache_put(const char *key, const rs_aws_credentials *c)
     pthread_mutex_unlock(&cache_lock);
 }
 
+/* A fresh entry for h copied into out; caller holds cache_lock. */
+static int lookup_locked(const unsigned char h[32], rs_aws_credentials *out, time_t now)
+{
+    for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++) {
+        cache_slot *s = &slots[i];
+        if (!s->used || memcmp(s->key, h, 32) != 0)
+            continue;
+        if (rs_creds_cache_is_fresh(s->creds.expiration, s->fetched, now)) {
+            *out = s->creds;
+            s->last_used = now;
+            return 1;
+        }
+        explicit_bzero(s, sizeof *s);
+        return 0;
+    }
+    return 0;
+}
+
+static int inflight_find(const unsigned char h[32])
+{
+    for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++)
+        if (inflight_used[i] && memcmp(inflight[i], h, 32) == 0)
+            return i;
+    return -1;
+}
+
+int rs_creds_cache_claim(const char *key, rs_aws_credentials *out)
+{
+    unsigned char h[32];
+    if (hash_key(key, h) != 0)
+        return 0;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += CLAIM_WAIT_SECONDS;
+    pthread_mutex_lock(&cache_lock);
+    for (;;) {
+        if (lookup_locked(h, out, rs_creds_now())) {
+            pthread_mutex_unlock(&cache_lock);
+            return 1;
+        }
+        if (inflight_find(h) < 0) {
+            for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++)
+                if (!inflight_used[i]) {
+                    inflight_used[i] = 1;
+                    memcpy(inflight[i], h, 32);
+                    break;
+                }
+            break;   /* claimed (or, with every slot busy, simply fetch unclaimed) */
+        }
+        if (pthread_cond_timedwait(&cache_cond, &cache_lock, &until) != 0)
+            break;   /* the other fetch is stuck: fetch too */
+    }
+    pthread_mutex_unlock(&cache_lock);
+    return 0;
+}
+
+void rs_creds_cache_finish(const char *key, const rs_aws_credentials *c)
+{
+    unsigned char h[32];
+    if (c)
+        store(key, c);
+    if (hash_key(key, h) != 0)
+        return;
+    pthread_mutex_lock(&cache_lock);
+    int i = inflight_find(h);
+    if (i >= 0)
+        inflight_used[i] = 0;
+    pthread_cond_broadcast(&cache_cond);
+    pthread_mutex_unlock(&cache_lock);
+}
+
 void rs_creds_cache_clear(void)
 {
     pthread_mutex_lock(&cache_lock);
     explicit_bzero(slots, sizeof slots);
+    memset(inflight_used, 0, sizeof inflight_used);
+    pthread_cond_broadcast(&cache_cond);
     pthread_mutex_unlock(&cache_lock);
 }

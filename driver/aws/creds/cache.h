@@ -10,11 +10,14 @@
 
 #define RS_CREDS_CACHE_SLOTS 32
 
-/* 1 and *out filled when a fresh entry exists, else 0. */
-int rs_creds_cache_get(const char *key, rs_aws_credentials *out);
+/* Single flight: 1 and *out filled when a fresh entry exists. Otherwise 0, and the caller
+ * has claimed the key: it fetches, then must call rs_creds_cache_finish() whatever happens.
+ * While a key is claimed, other callers for it wait (bounded) for that fetch instead of
+ * making their own call. */
+int rs_creds_cache_claim(const char *key, rs_aws_credentials *out);
 
-/* Store (credentials without expiration are kept for the life of the process). */
-void rs_creds_cache_put(const char *key, const rs_aws_credentials *c);
+/* End a claim: store c when the fetch succeeded (NULL when it failed) and wake the waiters. */
+void rs_creds_cache_finish(const char *key, const rs_aws_credentials *c);
 
 /* Forget everything (tests, and after fork if needed). */
 void rs_creds_cache_clear(void);

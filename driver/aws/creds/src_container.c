@@ -116,6 +116,9 @@ static int parse_answer(const rs_http_response *resp, rs_aws_credentials *out, r
     return rc;
 }
 
+static int fetch_container(const char *url, int relative, const rs_aws_credential_options *opt,
+                           rs_aws_credentials *out, rs_aws_error *err);
+
 int rs_creds_from_container(const rs_aws_credential_options *opt, rs_creds_tried *tried,
                             rs_aws_credentials *out, rs_aws_error *err)
 {
@@ -139,8 +142,17 @@ int rs_creds_from_container(const rs_aws_credential_options *opt, rs_creds_tried
 
     char key[2200];
     snprintf(key, sizeof key, "container\x1f%s", url);
-    if (rs_creds_cache_get(key, out))
+    if (rs_creds_cache_claim(key, out))
         return RS_CREDS_FOUND;
+    int rc = fetch_container(url, rel != NULL, opt, out, err);
+    rs_creds_cache_finish(key, rc == RS_CREDS_FOUND ? out : NULL);
+    return rc;
+}
+
+/* One request to the container endpoint; the caller holds the cache claim for its URL. */
+static int fetch_container(const char *url, int relative, const rs_aws_credential_options *opt,
+                           rs_aws_credentials *out, rs_aws_error *err)
+{
 
     char auth[8192];
     if (read_auth(auth, sizeof auth, err) != 0)
@@ -154,7 +166,7 @@ int rs_creds_from_container(const rs_aws_credential_options *opt, rs_creds_tried
     rs_http_response resp;
     int rc = rs_creds_http(&req, CONTAINER_ATTEMPTS, &resp, err);
     explicit_bzero(auth, sizeof auth);
-    const char *which = rel ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" : "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    const char *which = relative ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" : "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     if (rc != 0) {
         char why[512];
         snprintf(why, sizeof why, "%.*s", (int)sizeof why - 1, err->message);
@@ -175,6 +187,5 @@ int rs_creds_from_container(const rs_aws_credential_options *opt, rs_creds_tried
     if (rc != 0)
         return -1;
     rs_creds_set_source(out, "container credentials (%s)", which);
-    rs_creds_cache_put(key, out);
     return RS_CREDS_FOUND;
 }

@@ -211,12 +211,11 @@ int rs_creds_from_imds(const rs_aws_credential_options *opt, rs_creds_tried *tri
     char key[600];
     snprintf(key, sizeof key, "imds\x1f%s", m->endpoint);
     int rc;
-    if (rs_creds_cache_get(key, out)) {
+    if (rs_creds_cache_claim(key, out)) {
         rc = RS_CREDS_FOUND;
     } else {
         rc = fetch(m, required, tried, out, err);
-        if (rc == RS_CREDS_FOUND)
-            rs_creds_cache_put(key, out);
+        rs_creds_cache_finish(key, rc == RS_CREDS_FOUND ? out : NULL);
     }
     explicit_bzero(m, sizeof *m);
     free(m);

@@ -234,7 +234,7 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
     char key[4200];
     int kn = snprintf(key, sizeof key, "process\x1f%s", command);
     int cacheable = kn > 0 && (size_t)kn < sizeof key;
-    if (cacheable && rs_creds_cache_get(key, out)) {
+    if (cacheable && rs_creds_cache_claim(key, out)) {
         explicit_bzero(key, sizeof key); /* the command line may carry secrets */
         return RS_CREDS_FOUND;
     }
@@ -242,8 +242,11 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
     char prog[128];
     program_name(command, prog, sizeof prog);
     run_result *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        if (cacheable)
+            rs_creds_cache_finish(key, NULL);
         return rs_aws_error_set(err, RS_AWS_ERR_MEMORY, "out of memory running credential_process");
+    }
     int rc = run(command, r, err, prog);
     if (rc == 0) {
         sanitize(r->errtext);
@@ -265,12 +268,14 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
     explicit_bzero(r, sizeof *r);
     free(r);
     if (rc != 0) {
+        if (cacheable)
+            rs_creds_cache_finish(key, NULL);
         explicit_bzero(key, sizeof key);
         return -1;
     }
     rs_creds_set_source(out, "credential_process %s", prog);
     if (cacheable)
-        rs_creds_cache_put(key, out);
+        rs_creds_cache_finish(key, out);
     explicit_bzero(key, sizeof key);
     return RS_CREDS_FOUND;
 }

@@ -136,10 +136,13 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
                       sts.opt.region ? sts.opt.region : "", sts.opt.endpoint_url ? sts.opt.endpoint_url : "",
                       w->cfg->config_path, w->cfg->credentials_path);
     int cacheable = kn > 0 && (size_t)kn < sizeof key;
-    if (!cacheable || !rs_creds_cache_get(key, out)) {
+    if (!cacheable || !rs_creds_cache_claim(key, out)) {
         rs_aws_credentials *base = calloc(1, sizeof *base);
-        if (!base)
+        if (!base) {
+            if (cacheable)
+                rs_creds_cache_finish(key, NULL);
             return rs_aws_error_set(err, RS_AWS_ERR_MEMORY, "out of memory");
+        }
         int rc = src_profile ? resolve(w, src_profile, 1, base, err)
                              : base_from_credential_source(w, name, cred_src, base, err);
         if (rc == RS_CREDS_FOUND) {
@@ -149,10 +152,10 @@ static int assume_role(profile_walk *w, const char *name, const char *role_arn, 
         }
         rs_aws_credentials_clear(base);
         free(base);
-        if (rc != 0)
-            return -1;
         if (cacheable)
-            rs_creds_cache_put(key, out);
+            rs_creds_cache_finish(key, rc == 0 || rc == RS_CREDS_FOUND ? out : NULL);
+        if (rc != 0 && rc != RS_CREDS_FOUND)
+            return -1;
     }
     if (src_profile)
         rs_creds_set_source(out, "profile %s: role_arn via source_profile %s", name, src_profile);

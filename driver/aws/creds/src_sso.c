@@ -148,16 +148,15 @@ int rs_creds_from_sso(const rs_creds_sso_settings *s, const rs_aws_credential_op
     char key[3000];
     snprintf(key, sizeof key, "sso\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", s->session_name ? s->session_name : "",
              s->start_url, s->region, s->account_id, s->role_name, s->endpoint_url ? s->endpoint_url : "");
-    if (rs_creds_cache_get(key, out))
+    if (rs_creds_cache_claim(key, out))
         return RS_CREDS_FOUND;
     char token[8192];
-    if (read_token(s, token, sizeof token, err) != 0)
-        return -1;
-    int rc = get_role_credentials(s, opt, token, out, err);
+    int rc = read_token(s, token, sizeof token, err);
+    if (rc == 0)
+        rc = get_role_credentials(s, opt, token, out, err);
     explicit_bzero(token, sizeof token);
-    if (rc != 0)
-        return -1;
-    rs_creds_set_source(out, "SSO account %.20s role %.64s", s->account_id, s->role_name);
-    rs_creds_cache_put(key, out);
-    return RS_CREDS_FOUND;
+    if (rc == 0)
+        rs_creds_set_source(out, "SSO account %.20s role %.64s", s->account_id, s->role_name);
+    rs_creds_cache_finish(key, rc == 0 ? out : NULL);
+    return rc == 0 ? RS_CREDS_FOUND : -1;
 }

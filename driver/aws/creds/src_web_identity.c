@@ -10,6 +10,10 @@
 
 #define TOKEN_MAX (64 * 1024)
 
+static int fetch_web_identity(const rs_sts_options *sts, const char *role_arn, const char *token_file,
+                              const char *session_name, int duration_seconds,
+                              rs_aws_credentials *out, rs_aws_error *err);
+
 int rs_creds_from_web_identity(const rs_sts_options *sts, const char *role_arn,
                                const char *token_file, const char *session_name,
                                int duration_seconds, rs_aws_credentials *out, rs_aws_error *err)
@@ -19,9 +23,19 @@ int rs_creds_from_web_identity(const rs_sts_options *sts, const char *role_arn,
                       session_name ? session_name : "", duration_seconds, sts->region ? sts->region : "",
                       sts->endpoint_url ? sts->endpoint_url : "");
     int cacheable = kn > 0 && (size_t)kn < sizeof key;
-    if (cacheable && rs_creds_cache_get(key, out))
+    if (cacheable && rs_creds_cache_claim(key, out))
         return RS_CREDS_FOUND;
+    int rc = fetch_web_identity(sts, role_arn, token_file, session_name, duration_seconds, out, err);
+    if (cacheable)
+        rs_creds_cache_finish(key, rc == RS_CREDS_FOUND ? out : NULL);
+    return rc;
+}
 
+/* Read the token and call AssumeRoleWithWebIdentity; the caller holds the cache claim. */
+static int fetch_web_identity(const rs_sts_options *sts, const char *role_arn, const char *token_file,
+                              const char *session_name, int duration_seconds,
+                              rs_aws_credentials *out, rs_aws_error *err)
+{
     char path[1024];
     if (rs_creds_expand_path(token_file, path, sizeof path) != 0)
         return rs_aws_error_set(err, RS_AWS_ERR_CONFIG, "web identity token file path is too long");
@@ -41,8 +55,6 @@ int rs_creds_from_web_identity(const rs_sts_options *sts, const char *role_arn,
     if (rc != 0)
         return -1;
     rs_creds_set_source(out, "web identity token for %.120s", role_arn);
-    if (cacheable)
-        rs_creds_cache_put(key, out);
     return RS_CREDS_FOUND;
 }
 

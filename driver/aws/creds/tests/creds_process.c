@@ -153,6 +153,25 @@ int main(void)
     }
     tap_ok(all, "threads: 8 concurrent resolutions all succeed");
 
+    /* single flight: eight threads asking at once for expiring credentials run the process once */
+    rs_creds_cache_clear();
+    char counter2[600];
+    static char cmd2[1400];
+    snprintf(counter2, sizeof counter2, "%s/count2", tap_dir);
+    snprintf(cmd2, sizeof cmd2,
+             "echo run >> '%s'; sleep 0.3; printf '%%s' '{\"Version\":1,\"AccessKeyId\":\"AKIDT\","
+             "\"SecretAccessKey\":\"SECRETP\",\"Expiration\":\"%s\"}'", counter2, iso_in(3600));
+    thread_cmd = cmd2;
+    all = 1;
+    for (int i = 0; i < 8; i++)
+        pthread_create(&th[i], NULL, resolve_in_thread, &ok[i]);
+    for (int i = 0; i < 8; i++) {
+        pthread_join(th[i], NULL);
+        all &= ok[i];
+    }
+    tap_ok(all && count_lines(counter2) == 1,
+           "single flight: 8 threads at once ran credential_process %d time(s), want 1", count_lines(counter2));
+
     printf("1..%d\n", tap_count);
     tap_cleanup();
     return tap_failures ? 1 : 0;

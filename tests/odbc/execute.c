@@ -272,6 +272,19 @@ static void test_row_counts(void)
     t_is_int(count, 0, "UPDATE of no rows: count 0");
     rc = SQLExecDirect(st, (SQLCHAR *)"DELETE FROM " TBL " WHERE id < 0", SQL_NTS);
     T_STMT_RC(st, rc, SQL_NO_DATA, "DELETE of no rows: SQL_NO_DATA");
+    /* a prepared UPDATE: SQL_NO_DATA, again, then a match; the driver manager's state
+     * machine must let it execute each time */
+    SQLHSTMT p = t_stmt(dbc);
+    rc = SQLPrepare(p, (SQLCHAR *)"UPDATE " TBL " SET n = n WHERE id = ?", SQL_NTS);
+    SQLINTEGER key = -5;
+    SQLBindParameter(p, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &key, 0, NULL);
+    T_STMT_RC(p, SQLExecute(p), SQL_NO_DATA, "prepared UPDATE of no rows: SQL_NO_DATA");
+    T_STMT_RC(p, SQLExecute(p), SQL_NO_DATA, "executed again: SQL_NO_DATA");
+    key = 10;
+    T_STMT_RC(p, SQLExecute(p), SQL_SUCCESS, "executed with a matching key: SQL_SUCCESS");
+    SQLRowCount(p, &count);
+    t_is_int(count, 1, "one row updated");
+    SQLFreeHandle(SQL_HANDLE_STMT, p);
     /* a DDL statement: no count */
     rc = SQLExecDirect(st, (SQLCHAR *)"CREATE TEMP TABLE odbc_exec_tmp (x int)", SQL_NTS);
     T_STMT_RC(st, rc, SQL_SUCCESS, "CREATE TABLE");

@@ -70,6 +70,46 @@ static void test_exec_direct(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+static void test_wide_text(void)
+{
+    SQLHSTMT st = t_stmt(dbc);
+    /* SELECT '\u03a9\U0001F600' AS "\u00f1", ? -- as UTF-16, with a surrogate pair */
+    static const SQLWCHAR sql[] = { 'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', 0x03A9, 0xD83D, 0xDE00, '\'', ' ',
+        'A', 'S', ' ', '"', 0x00F1, '"', ',', ' ', '?', ':', ':', 't', 'e', 'x', 't', 0 };
+    SQLRETURN rc = SQLPrepareW(st, (SQLWCHAR *)sql, SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "SQLPrepareW with non-ASCII text and a surrogate pair");
+    SQLWCHAR param[] = { 0x00E9, 0xD83D, 0xDE01, 0 };
+    SQLLEN pind = SQL_NTS;
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WVARCHAR, 3, 0, param, sizeof param, &pind);
+    rc = SQLExecute(st);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "SQLExecute of the wide statement");
+    SQLWCHAR name[8];
+    SQLSMALLINT namelen = -1;
+    SQLDescribeColW(st, 1, name, 8, &namelen, NULL, NULL, NULL, NULL);
+    t_ok(name[0] == 0x00F1 && name[1] == 0 && namelen == 1, "SQLDescribeColW: the column name n-tilde");
+    rc = SQLFetch(st);
+    SQLWCHAR v[8];
+    SQLLEN ind = 0;
+    rc = SQLGetData(st, 1, SQL_C_WCHAR, v, sizeof v, &ind);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "read the literal back");
+    t_ok(v[0] == 0x03A9 && v[1] == 0xD83D && v[2] == 0xDE00 && v[3] == 0 && ind == 6,
+         "the literal comes back as the same three UTF-16 units");
+    rc = SQLGetData(st, 2, SQL_C_WCHAR, v, sizeof v, &ind);
+    t_ok(v[0] == 0x00E9 && v[1] == 0xD83D && v[2] == 0xDE01 && v[3] == 0 && ind == 6,
+         "the wide parameter comes back unchanged");
+    char utf8[16];
+    rc = SQLGetData(st, 2, SQL_C_CHAR, utf8, sizeof utf8, &ind);
+    T_STMT_RC(st, rc, SQL_NO_DATA, "a column read whole gives SQL_NO_DATA the second time");
+    SQLFreeStmt(st, SQL_CLOSE);
+    rc = SQLExecute(st);
+    SQLFetch(st);
+    rc = SQLGetData(st, 2, SQL_C_CHAR, utf8, sizeof utf8, &ind);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "executed again, the parameter as SQL_C_CHAR");
+    t_is_str(utf8, "\xc3\xa9\xf0\x9f\x98\x81", "the parameter as UTF-8 bytes");
+    t_is_int(ind, 6, "six bytes of UTF-8");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 static void test_parameters(void)
 {
     SQLHSTMT st = t_stmt(dbc);
@@ -516,6 +556,7 @@ int main(void)
     env = t_env_alloc();
     dbc = t_connect(env, "");
     test_exec_direct();
+    test_wide_text();
     test_parameters();
     test_prepared_metadata();
     test_row_counts();

@@ -39,6 +39,31 @@ static inline double bench_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The timed part of a workload. Under callgrind (bench/profile.sh runs it with
+ * --collect-atstart=no) only this part is counted; elsewhere the toggle costs nothing. */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define BENCH_TOGGLE_COLLECT() CALLGRIND_TOGGLE_COLLECT
+#endif
+#endif
+#ifndef BENCH_TOGGLE_COLLECT
+#define BENCH_TOGGLE_COLLECT() ((void)0)
+#endif
+
+static inline double bench_start(void)
+{
+    BENCH_TOGGLE_COLLECT();
+    return bench_now();
+}
+
+static inline double bench_stop(void)
+{
+    double t = bench_now();
+    BENCH_TOGGLE_COLLECT();
+    return t;
+}
+
 static inline long bench_maxrss_kb(void)
 {
     struct rusage ru;

@@ -73,7 +73,7 @@ static void run_fetch(const char *conninfo, const char *workload, long rows)
     int single = strcmp(workload, "fetch_single") == 0;
     snprintf(sql, sizeof sql, BENCH_SELECT, rows);
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     if (single) {
         if (!PQsendQuery(conn, sql) || !PQsetSingleRowMode(conn))
             die("PQsendQuery/PQsetSingleRowMode", conn);
@@ -99,7 +99,7 @@ static void run_fetch(const char *conninfo, const char *workload, long rows)
             digest_pg_row(&d, res, r);
         PQclear(res);
     }
-    double t1 = bench_now();
+    double t1 = bench_stop();
 
     if (d.rows != (uint64_t)rows)
         die("fetch: wrong number of rows", NULL);
@@ -160,7 +160,7 @@ static void run_insert(const char *conninfo, const char *workload, long rows)
     int array = strcmp(workload, "insert_array") == 0;
     exec_ok(conn, "TRUNCATE " BENCH_INSERT_TABLE);
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     exec_ok(conn, "BEGIN");
     if (array) {
         static text_row rowsbuf[BLOCK];
@@ -202,7 +202,7 @@ static void run_insert(const char *conninfo, const char *workload, long rows)
         }
     }
     exec_ok(conn, "COMMIT");
-    double t1 = bench_now();
+    double t1 = bench_stop();
 
     PGresult *res = PQexec(conn, BENCH_INSERT_CHECK);
     expect(conn, res, PGRES_TUPLES_OK, "insert check");
@@ -217,10 +217,10 @@ static void run_insert(const char *conninfo, const char *workload, long rows)
 
 static void run_connect(const char *conninfo, long n)
 {
-    double t0 = bench_now();
+    double t0 = bench_start();
     for (long k = 0; k < n; k++)
         PQfinish(connect_to(conninfo));
-    double t1 = bench_now();
+    double t1 = bench_stop();
     char digest[64];
     snprintf(digest, sizeof digest, "%ld", n);
     bench_report("connect", 0, n, t1 - t0, digest);
@@ -231,7 +231,7 @@ static void run_latency(const char *conninfo, long n)
     PGconn *conn = connect_to(conninfo);
     bench_digest d = {0};
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     PGresult *res = PQprepare(conn, "one", BENCH_LOOKUP "$1", 1, NULL);
     expect(conn, res, PGRES_COMMAND_OK, "PQprepare");
     PQclear(res);
@@ -247,7 +247,7 @@ static void run_latency(const char *conninfo, long n)
         digest_pg_row(&d, res, 0);
         PQclear(res);
     }
-    double t1 = bench_now();
+    double t1 = bench_stop();
     PQfinish(conn);
     bench_report_digest("latency", 1, t1 - t0, &d);
 }

@@ -249,7 +249,7 @@ static void run_fetch(const char *connstr, const char *workload, long rows)
     bench_digest d = {0};
     snprintf(sql, sizeof sql, BENCH_SELECT, rows);
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     exec_direct(st, sql);
     if (strcmp(workload, "getdata") == 0)
         fetch_getdata(st, &d);
@@ -260,7 +260,7 @@ static void run_fetch(const char *connstr, const char *workload, long rows)
     else
         fetch_text(st, &d);
     SCHECK(SQLCloseCursor(st), st, "SQLCloseCursor");
-    double t1 = bench_now();
+    double t1 = bench_stop();
 
     if (d.rows != (uint64_t)rows)
         die("fetch: wrong number of rows");
@@ -336,7 +336,7 @@ static void run_insert(const char *connstr, const char *workload, long rows)
     CHECK(SQLSetConnectAttr(dbc, SQL_ATTR_AUTOCOMMIT, (SQLPOINTER)SQL_AUTOCOMMIT_OFF, 0), SQL_HANDLE_DBC, dbc,
           "autocommit off");
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     SCHECK(SQLPrepare(st, (SQLCHAR *)insert_sql, SQL_NTS), st, "SQLPrepare");
     if (array) {
         SQLULEN done = 0;
@@ -365,7 +365,7 @@ static void run_insert(const char *connstr, const char *workload, long rows)
         }
     }
     CHECK(SQLEndTran(SQL_HANDLE_DBC, dbc, SQL_COMMIT), SQL_HANDLE_DBC, dbc, "SQLEndTran(COMMIT)");
-    double t1 = bench_now();
+    double t1 = bench_stop();
 
     char check[128];
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -444,10 +444,10 @@ static void run_connect(const char *connstr, const char *workload, long n)
         if (emulator_call("DELETE", "/_emulator/calls", body, sizeof body) != 200)
             die("DELETE /_emulator/calls failed");
     }
-    double t0 = bench_now();
+    double t0 = bench_start();
     for (long k = 0; k < n; k++)
         disconnect(connect_to(connstr));
-    double t1 = bench_now();
+    double t1 = bench_stop();
     if (iam) {
         int calls = emulator_calls();
         if (calls != 0) {
@@ -470,7 +470,7 @@ static void run_latency(const char *connstr, long n)
     crow c;
     bench_digest d = {0};
 
-    double t0 = bench_now();
+    double t0 = bench_start();
     SCHECK(SQLPrepare(st, (SQLCHAR *)BENCH_LOOKUP "?", SQL_NTS), st, "SQLPrepare");
     SCHECK(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &key, 0, NULL), st, "bind");
     SCHECK(SQLBindCol(st, 1, SQL_C_SLONG, &c.i, 0, &c.ind[0]), st, "SQLBindCol");
@@ -489,7 +489,7 @@ static void run_latency(const char *connstr, long n)
         digest_crow(&d, c.n, c.s, c.ind, c.i, c.b, &c.t, c.f, c.x);
         SCHECK(SQLCloseCursor(st), st, "SQLCloseCursor");
     }
-    double t1 = bench_now();
+    double t1 = bench_stop();
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     disconnect(dbc);
     bench_report_digest("latency", 1, t1 - t0, &d);

@@ -290,7 +290,42 @@ static void tag_param_set(rs_diag *d, int first, SQLLEN set)
             d->recs[i].row = set;
 }
 
-/* Run for every row of the parameter array; the result of the last row stays. */
+/* A parameter array's result sets: one per parameter set, in order, as SQL_PAS_BATCH
+ * promises. */
+typedef struct set_results {
+    PGresult **q;
+    int n, cap;
+    int oom;
+} set_results;
+
+/* Before the next parameter set runs: keep the current result when it is a result set,
+ * else just close it (row counts are summed instead). */
+static void keep_or_close(rs_stmt *s, set_results *acc)
+{
+    rs_result *r = s->res;
+    if (r && r->nqueue > 0 && PQresultStatus(r->queue[0]) == PGRES_TUPLES_OK) {
+        if (acc->n + r->nqueue > acc->cap) {
+            int ncap = acc->cap ? acc->cap * 2 : 8;
+            while (ncap < acc->n + r->nqueue)
+                ncap *= 2;
+            PGresult **nq = realloc(acc->q, (size_t)ncap * sizeof *nq);
+            if (!nq) {
+                acc->oom = 1;
+                rs_stmt_close_result(s);
+                return;
+            }
+            acc->q = nq;
+            acc->cap = ncap;
+        }
+        for (int i = 0; i < r->nqueue; i++)
+            acc->q[acc->n++] = r->queue[i];
+        r->nqueue = 0;   /* the results now belong to acc */
+    }
+    rs_stmt_close_result(s);
+}
+
+/* Run for every row of the parameter array. Result sets of all rows are kept for
+ * SQLMoreResults; for other statements the row counts are summed (one count for the array). */
 static SQLRETURN execute_all(rs_stmt *s)
 {
     SQLRETURN rc = check_conn(s);
@@ -301,6 +336,7 @@ static SQLRETURN execute_all(rs_stmt *s)
     SQLULEN rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
     SQLLEN total = 0;
     int any_ok = 0, any_err = 0;
+    set_results acc = { NULL, 0, 0, 0 };
     if (s->ipd.rows_processed_ptr)
         *s->ipd.rows_processed_ptr = 0;
     for (SQLULEN row = 0; row < rows; row++) {
@@ -315,7 +351,7 @@ static SQLRETURN execute_all(rs_stmt *s)
         if (RS_OK(r)) {
             rc = rs_rc_merge(rc, r);
             if (rows > 1)
-                rs_stmt_close_result(s);
+                keep_or_close(s, &acc);
             r = execute_once(s, &ps);
         }
         rs_params_free(&ps);
@@ -329,7 +365,7 @@ static SQLRETURN execute_all(rs_stmt *s)
         if (r == SQL_ERROR) {
             any_err = 1;
             if (rows == 1 || s->dbc->dead)
-                return SQL_ERROR;
+                break;
             continue;
         }
         rc = rs_rc_merge(rc, r);
@@ -337,7 +373,17 @@ static SQLRETURN execute_all(rs_stmt *s)
         if (s->row_count > 0)
             total += s->row_count;
     }
-    if (rows > 1 && s->state == RS_S_EXECUTED)
+    if (acc.n > 0)
+        keep_or_close(s, &acc);
+    if (acc.oom || (any_err && (rows == 1 || s->dbc->dead))) {
+        for (int i = 0; i < acc.n; i++)
+            PQclear(acc.q[i]);
+        free(acc.q);
+        return acc.oom ? rs_diag_oom(&s->diag) : SQL_ERROR;
+    }
+    if (acc.n > 0)
+        rc = rs_rc_merge(rc, rs_result_install(s, acc.q, acc.n));
+    else if (rows > 1 && any_ok)
         s->row_count = total;
     if (any_err)
         return any_ok ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;

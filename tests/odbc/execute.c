@@ -548,6 +548,32 @@ static void test_param_arrays(void)
     t_is_str(got, "110:x,111:yy,112:zzz", "row-wise values arrive");
     SQLFreeHandle(SQL_HANDLE_STMT, q);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    /* a SELECT with a parameter array: SQL_PARAM_ARRAY_SELECTS says SQL_PAS_BATCH, one result
+     * set per parameter set, reached with SQLMoreResults */
+    SQLUINTEGER pas = 0;
+    SQLGetInfo(dbc, SQL_PARAM_ARRAY_SELECTS, &pas, sizeof pas, NULL);
+    st = t_stmt(dbc);
+    SQLINTEGER in[3] = { 1, 2, 3 };
+    SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)3, 0);
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, in, 0, NULL);
+    rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ?::int * 10", SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "a SELECT with 3 parameter sets");
+    if (pas == SQL_PAS_BATCH) {
+        for (int i = 0; i < 3; i++) {
+            SQLINTEGER out = 0;
+            SQLLEN ind;
+            if (i > 0)
+                T_STMT_RC(st, SQLMoreResults(st), SQL_SUCCESS, "SQLMoreResults to set %d", i + 1);
+            SQLFetch(st);
+            SQLGetData(st, 1, SQL_C_SLONG, &out, 0, &ind);
+            t_is_int(out, (i + 1) * 10, "set %d: its own result", i + 1);
+        }
+        T_STMT_RC(st, SQLMoreResults(st), SQL_NO_DATA, "three result sets, no more");
+    } else {
+        t_is_int(pas, SQL_PAS_NO_SELECT, "SQL_PARAM_ARRAY_SELECTS is SQL_PAS_BATCH or SQL_PAS_NO_SELECT");
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
 int main(void)

@@ -107,7 +107,9 @@ static SQLRETURN end_tran_env(rs_env *e, SQLSMALLINT completion)
     return rc;
 }
 
-SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completion)
+/* Entry points never call each other: inside a driver loaded by unixODBC, a call to an
+ * exported SQL* name would bind to the driver manager's function of that name. */
+static SQLRETURN end_tran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completion)
 {
     if (type == SQL_HANDLE_ENV) {
         rs_env *e = rs_env_enter(h);
@@ -120,11 +122,16 @@ SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completi
     return SQL_INVALID_HANDLE;
 }
 
+SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completion)
+{
+    return end_tran(type, h, completion);
+}
+
 SQLRETURN SQL_API SQLTransact(SQLHENV env, SQLHDBC dbc, SQLUSMALLINT completion)
 {
     if (dbc)
-        return SQLEndTran(SQL_HANDLE_DBC, dbc, (SQLSMALLINT)completion);
-    return SQLEndTran(SQL_HANDLE_ENV, env, (SQLSMALLINT)completion);
+        return end_tran(SQL_HANDLE_DBC, dbc, (SQLSMALLINT)completion);
+    return end_tran(SQL_HANDLE_ENV, env, (SQLSMALLINT)completion);
 }
 
 /* ---- cursor names ---- */

@@ -76,7 +76,9 @@ SQLRETURN SQL_API SQLAllocStmt(SQLHDBC dbc, SQLHSTMT *out)
     return alloc_handle(SQL_HANDLE_STMT, dbc, out);
 }
 
-SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
+/* Shared by SQLFreeHandle and the ODBC 2 forms (entry points never call each other: the
+ * name would bind to the driver manager's function). */
+static SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE h)
 {
     switch (type) {
     case SQL_HANDLE_ENV: {
@@ -119,14 +121,19 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
     }
 }
 
+SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
+{
+    return free_handle(type, h);
+}
+
 SQLRETURN SQL_API SQLFreeEnv(SQLHENV env)
 {
-    return SQLFreeHandle(SQL_HANDLE_ENV, env);
+    return free_handle(SQL_HANDLE_ENV, env);
 }
 
 SQLRETURN SQL_API SQLFreeConnect(SQLHDBC dbc)
 {
-    return SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+    return free_handle(SQL_HANDLE_DBC, dbc);
 }
 
 static SQLRETURN free_stmt(rs_stmt *s, SQLUSMALLINT option)
@@ -155,6 +162,6 @@ static SQLRETURN free_stmt(rs_stmt *s, SQLUSMALLINT option)
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 {
     if (option == SQL_DROP)
-        return SQLFreeHandle(SQL_HANDLE_STMT, h);
+        return free_handle(SQL_HANDLE_STMT, h);
     RS_WITH_STMT(h, free_stmt(s, option));
 }

@@ -238,14 +238,16 @@ SQLRETURN rs_dbc_disconnect(rs_dbc *c)
 {
     if (!c->pg)
         return rs_diag_add(&c->diag, "08003", 0, "The connection is not open.");
+    /* ODBC: a transaction in progress must be ended by the application first */
+    PGTransactionStatusType ts = PQtransactionStatus(c->pg);
+    if (c->autocommit == SQL_AUTOCOMMIT_OFF && (ts == PQTRANS_INTRANS || ts == PQTRANS_INERROR) && !c->dead)
+        return rs_diag_add(&c->diag, "25000", 0,
+            "A transaction is in progress: commit or roll it back (SQLEndTran) before disconnecting.");
     SQLRETURN rc = SQL_SUCCESS;
     for (rs_stmt *s = c->stmts; s; s = s->next) {
         rs_stmt_close_result(s);
         rs_stmt_forget_prepared(s);
     }
-    if (c->autocommit == SQL_AUTOCOMMIT_OFF && PQtransactionStatus(c->pg) == PQTRANS_INTRANS)
-        rc = rs_diag_add(&c->diag, "01002", 0,
-                         "Disconnect error: an open transaction was rolled back.");
     PQfreeCancel(c->cancel);
     c->cancel = NULL;
     PQfinish(c->pg);

@@ -30,16 +30,6 @@ int rs_sqlstate_is_warning(const char *sqlstate)
     return sqlstate[0] == '0' && sqlstate[1] == '1';
 }
 
-/* ODBC-defined states have class origin "ODBC 3.0"; the rest come from ISO 9075. */
-static const char *class_origin(const char *s)
-{
-    static const char *const odbc_classes[] = { "01S", "07S", "08S", "21S", "25S", "42S", "HY", "IM" };
-    for (size_t i = 0; i < sizeof odbc_classes / sizeof *odbc_classes; i++)
-        if (strncmp(s, odbc_classes[i], strlen(odbc_classes[i])) == 0)
-            return "ODBC 3.0";
-    return "ISO 9075";
-}
-
 static SQLRETURN diag_vadd(rs_diag *d, SQLLEN row, SQLINTEGER column, const char *sqlstate,
                            SQLINTEGER native, const char *fmt, va_list ap)
 {
@@ -67,8 +57,6 @@ static SQLRETURN diag_vadd(rs_diag *d, SQLLEN row, SQLINTEGER column, const char
     r->sqlstate[5] = '\0';
     r->native = native;
     r->message = msg;
-    const char *origin = class_origin(sqlstate);
-    memcpy(r->class_origin, origin, strlen(origin) + 1);
     r->row = row;
     r->column = column;
     return rc;

@@ -10,7 +10,6 @@ typedef struct rs_diag_rec {
     char sqlstate[6];
     SQLINTEGER native;
     char *message;          /* UTF-8, already prefixed with [rsodbc] */
-    char class_origin[10];   /* "ISO 9075" or "ODBC 3.0" */
     SQLLEN row;             /* SQL_NO_ROW_NUMBER unless known */
     SQLINTEGER column;      /* SQL_NO_COLUMN_NUMBER unless known */
 } rs_diag_rec;

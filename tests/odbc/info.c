@@ -81,9 +81,7 @@ static void test_get_info(void)
     /* SQL_GD_BLOCK promises SQLGetData in any row of a block, which needs SQLSetPos(SQL_POSITION) */
     void *drv = dlopen(t_env("RS_DRIVER"), RTLD_NOW | RTLD_LOCAL);
     int has_setpos = drv && dlsym(drv, "SQLSetPos") != NULL;
-    t_todo("conn/info.c claims SQL_GD_BLOCK without SQLSetPos (reported)");
     t_ok(!(gd & SQL_GD_BLOCK) || has_setpos, "SQL_GD_BLOCK only with SQLSetPos");
-    t_todo(NULL);
     if (drv)
         dlclose(drv);
     t_is_int(info_u16(SQL_CURSOR_COMMIT_BEHAVIOR), SQL_CB_CLOSE, "SQL_CURSOR_COMMIT_BEHAVIOR");
@@ -100,9 +98,7 @@ static void test_get_info(void)
     t_is_int(info_u32(SQL_ASYNC_MODE), SQL_AM_NONE, "SQL_ASYNC_MODE none");
     t_is_int(info_u16(SQL_MAX_IDENTIFIER_LEN), 127, "SQL_MAX_IDENTIFIER_LEN 127 (Redshift)");
     /* a DML parameter array gives one cumulative row count (execute.c checks it): NO_BATCH */
-    t_todo("conn/info.c says SQL_PARC_BATCH, the driver counts as SQL_PARC_NO_BATCH (reported)");
     t_is_int(info_u32(SQL_PARAM_ARRAY_ROW_COUNTS), SQL_PARC_NO_BATCH, "SQL_PARAM_ARRAY_ROW_COUNTS: one cumulative count");
-    t_todo(NULL);
     /* a SELECT parameter array gives one result set per set (execute.c checks it) */
     t_is_int(info_u32(SQL_PARAM_ARRAY_SELECTS), SQL_PAS_BATCH, "SQL_PARAM_ARRAY_SELECTS: a result set per set");
     t_is_int(info_u32(SQL_ODBC_INTERFACE_CONFORMANCE), SQL_OIC_CORE, "SQL_ODBC_INTERFACE_CONFORMANCE core");
@@ -267,9 +263,7 @@ static void test_get_functions(void)
     t_is_str(claimed_not_exported, "", "driver: claims nothing it does not export");
     t_is_str(exported_not_claimed, "", "driver: claims every ODBC 3 function it exports");
     t_is_str(disagree, "", "driver: its bitmap and 100-array agree");
-    t_todo("conn/info.c omits the ODBC 2 functions the driver exports (reported)");
     t_is_str(odbc2, "", "driver: claims the ODBC 2 functions it exports");
-    t_todo(NULL);
     freeh(SQL_HANDLE_DBC, ddbc);
     freeh(SQL_HANDLE_ENV, denv);
     dlclose(drv);

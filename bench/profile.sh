@@ -10,6 +10,7 @@
 # is counted (bench.h toggles collection around it), so connecting and loading stay out.
 # Prints instructions per row (or connect, or execution) and the top 20 functions by their own
 # instruction count; the callgrind file is kept for callgrind_annotate or kcachegrind.
+# BENCH_TREE=head profiles the last commit's driver instead of the working tree's (bench/build.sh).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
@@ -21,11 +22,11 @@ if [ "${1:-}" != --inside ]; then
     fi
     [ $# -ge 1 ] && [ $# -le 2 ] || { sed -n 2,13p "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
     command -v valgrind > /dev/null || { echo "error: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
-    bench/build.sh || exit 1
+    builddir=$(bench/build.sh) || exit 1
     BENCH_OUT=$PWD/build/bench/profile
     export BENCH_OUT
     mkdir -p "$BENCH_OUT"
-    RS_EMULATOR_CONFIG=$PWD/bench/emulator.json exec scripts/with-test-env.sh build/bench \
+    RS_EMULATOR_CONFIG=$PWD/bench/emulator.json exec scripts/with-test-env.sh "$builddir" \
         bash bench/profile.sh --inside "$prog" "$@"
 fi
 shift

@@ -137,6 +137,7 @@ def main():
     ap.add_argument('--rounds', type=int, default=0)
     ap.add_argument('--insert-rounds', type=int, default=0)
     ap.add_argument('--pg-version', default='?')
+    ap.add_argument('--commit', default='?')
     ap.add_argument('--elapsed', type=int, default=0)
     ap.add_argument('--rows', type=int, default=1000000)
     ap.add_argument('--small', type=int, default=100000)
@@ -146,7 +147,7 @@ def main():
     out = []
     model, psqlodbc_v, libpq_v, unixodbc_v = machine()
     now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
-    out.append(f'Measured {now} on {os.cpu_count()} cores ({model}), {platform.system()} '
+    out.append(f'rsodbc at commit {a.commit}, release build (-O2). Measured {now} on {os.cpu_count()} cores ({model}), {platform.system()} '
                f'{platform.release()}; PostgreSQL {a.pg_version} on the same machine over TCP with TLS '
                f'(verify-full); psqlODBC {psqlodbc_v}, libpq {libpq_v}, unixODBC {unixodbc_v}. Medians of '
                f'{a.rounds} rounds ({a.insert_rounds} for the inserts), programs alternating in a rotated '

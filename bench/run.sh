@@ -4,6 +4,7 @@
 #   bench/run.sh [ROUNDS]     ROUNDS of every workload (default 5; the inserts run at most
 #                             BENCH_INSERT_ROUNDS=3 rounds to stay under ten minutes)
 #   BENCH_SCALE=10 bench/run.sh 1    a smoke run with every count divided by 10
+#   BENCH_TREE=head bench/run.sh     measure the last commit's driver, not the working tree's
 #
 # Builds a release driver and the programs (bench/build.sh), starts the test environment
 # (scripts/with-test-env.sh, with bench/emulator.json for the AWS emulator), loads the data,
@@ -16,13 +17,21 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 if [ "${1:-}" != --inside ]; then
     BENCH_T0=$(date +%s)
     export BENCH_T0
-    bench/build.sh || exit 1
+    # The driver's source as built (others may be editing the tree).
+    BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [ "${BENCH_TREE:-work}" != head ] && ! git diff --quiet HEAD -- driver 2>/dev/null; then
+        BENCH_COMMIT="$BENCH_COMMIT with uncommitted driver changes"
+    fi
+    export BENCH_COMMIT
+    builddir=$(bench/build.sh) || exit 1
     BENCH_OUT=$PWD/build/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
     export BENCH_OUT
     mkdir -p "$BENCH_OUT"
-    RS_EMULATOR_CONFIG=$PWD/bench/emulator.json scripts/with-test-env.sh build/bench bash bench/run.sh --inside "$@"
+    RS_EMULATOR_CONFIG=$PWD/bench/emulator.json scripts/with-test-env.sh "$builddir" bash bench/run.sh --inside "$@"
     rc=$?
-    echo "==> took $(($(date +%s) - BENCH_T0)) s in all (build, environment, load, runs); results in $BENCH_OUT"
+    took=$(($(date +%s) - BENCH_T0))
+    echo "==> took $took s in all (build, environment, load, runs); results in $BENCH_OUT"
+    ((took <= 600)) || echo "warning: over ten minutes; use fewer rounds (bench/run.sh 3)" >&2
     exit $rc
 fi
 shift
@@ -96,7 +105,7 @@ run mem libpq fetch_single "$SMALL"
 
 pg_version=$(bench_psql -At -c 'SHOW server_version')
 /usr/bin/python3 bench/report.py "$results" \
-    --rounds "$rounds" --insert-rounds "$insert_rounds" --pg-version "$pg_version" \
+    --rounds "$rounds" --insert-rounds "$insert_rounds" --pg-version "$pg_version" --commit "${BENCH_COMMIT:-unknown}" \
     --elapsed "$(($(date +%s) - BENCH_T0))" --rows "$ROWS" --small "$SMALL" \
     > "$BENCH_OUT/report.md"
 report_rc=$?

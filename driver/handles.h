@@ -140,6 +140,9 @@ struct rs_stmt {
     /* the statement text */
     char *sql;                   /* rewritten for the server ($n markers, escapes done) */
     int nparams;                 /* markers in sql */
+    unsigned char single_stmt;   /* sql is one statement (it may stream) */
+    unsigned char plain_select;  /* sql starts with SELECT (cancelling it undoes nothing) */
+    unsigned char cancel_ok;     /* this execution's SELECT began outside a transaction */
     char prep_name[32];          /* server-side prepared statement, "" when none */
     int prepared;                /* SQLPrepare'd (sql stays valid across executions) */
     /* results */

@@ -9,6 +9,7 @@
 #include "conn/connect.h"
 #include "conn/pgerror.h"
 #include "conn/session.h"
+#include "stmt/wire.h"
 #include "util/log.h"
 #include "util/text.h"
 
@@ -244,6 +245,7 @@ SQLRETURN rs_dbc_disconnect(rs_dbc *c)
         return rs_diag_add(&c->diag, "25000", 0,
             "A transaction is in progress: commit or roll it back (SQLEndTran) before disconnecting.");
     SQLRETURN rc = SQL_SUCCESS;
+    rs_dbc_abandon_wire(c);   /* rows still on the wire go with the connection, unread */
     for (rs_stmt *s = c->stmts; s; s = s->next) {
         rs_stmt_close_result(s);
         rs_stmt_forget_prepared(s);

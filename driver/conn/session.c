@@ -5,10 +5,12 @@
 
 #include "conn/pgerror.h"
 #include "conn/session.h"
+#include "stmt/wire.h"
 #include "util/log.h"
 
 SQLRETURN rs_session_command(rs_dbc *c, rs_diag *d, const char *sql)
 {
+    rs_dbc_release_wire(c);
     rs_log(RS_LOG_DEBUG, c->id, "command: %s", sql);
     PGresult *r = PQexec(c->pg, sql);
     SQLRETURN rc = SQL_SUCCESS;

@@ -1,10 +1,7 @@
 /* execute.c - statements to the server through libpq, results back into the statement. */
-#include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "conn/pgerror.h"
 #include "conn/session.h"
@@ -13,6 +10,7 @@
 #include "stmt/params.h"
 #include "stmt/result.h"
 #include "stmt/sqltext.h"
+#include "stmt/wire.h"
 #include "util/log.h"
 
 /* The connection must be open and alive before anything goes to the server. */
@@ -23,6 +21,9 @@ static SQLRETURN check_conn(rs_stmt *s)
     if (s->dbc->dead)
         return rs_diag_add(&s->diag, "08S01", 0,
                            "Communication link failure: the connection was lost; reconnect.");
+    /* another statement's rows still on the wire are read into its memory first */
+    if (s->dbc->streaming && s->dbc->streaming != s)
+        rs_dbc_release_wire(s->dbc);
     return SQL_SUCCESS;
 }
 
@@ -35,6 +36,8 @@ static SQLRETURN set_text(rs_stmt *s, const char *sql, size_t len)
     free(s->sql);
     s->sql = t.sql;
     s->nparams = t.nparams;
+    s->single_stmt = (unsigned char)t.single;
+    s->plain_select = (unsigned char)t.plain_select;
     return SQL_SUCCESS;
 }
 
@@ -45,8 +48,9 @@ void rs_stmt_forget_prepared(rs_stmt *s)
 
 void rs_stmt_unprepare(rs_stmt *s)
 {
-    if (s->prep_name[0] && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming) {
+    if (s->prep_name[0] && s->dbc->pg && !s->dbc->dead) {
         char sql[64];
+        rs_dbc_release_wire(s->dbc);
         snprintf(sql, sizeof sql, "DEALLOCATE %s", s->prep_name);
         PQclear(PQexec(s->dbc->pg, sql));
     }
@@ -57,53 +61,6 @@ void rs_stmt_unprepare(rs_stmt *s)
     s->prepared = 0;
 }
 
-/* After SQL_ATTR_QUERY_TIMEOUT the server is asked to cancel; if it does not answer within
- * this many more seconds the connection is given up. */
-#define RS_CANCEL_GRACE 10.0
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* The query timeout of one execution: a deadline, then a cancel request and a grace period. */
-typedef struct exec_clock {
-    double deadline;     /* 0: no timeout, PQgetResult may block */
-    int timed_out;       /* the cancel request was sent */
-} exec_clock;
-
-/* Wait until libpq can hand over the next result without blocking, within the query timeout.
- * Returns 0 when PQgetResult may be called, -1 when even the cancel went unanswered. */
-static int wait_result(rs_stmt *s, exec_clock *clk)
-{
-    PGconn *pg = s->dbc->pg;
-    if (clk->deadline == 0)
-        return 0;
-    while (PQisBusy(pg)) {
-        double left = clk->deadline - now_seconds();
-        if (left <= 0) {
-            if (clk->timed_out)
-                return -1;
-            char err[256];
-            clk->timed_out = 1;
-            if (!s->dbc->cancel || !PQcancel(s->dbc->cancel, err, sizeof err))
-                return -1;
-            clk->deadline = now_seconds() + RS_CANCEL_GRACE;
-            continue;
-        }
-        struct pollfd p = { PQsocket(pg), POLLIN, 0 };
-        int ms = left > 3600 ? 3600 * 1000 : (int)(left * 1000) + 1;
-        int ready = poll(&p, 1, ms);
-        if (ready < 0 && errno != EINTR)
-            return 0;    /* let PQgetResult report the broken socket */
-        if (ready > 0 && !PQconsumeInput(pg))
-            return 0;
-    }
-    return 0;
-}
-
 /* Collect every result of what was sent; the first failure stops the batch. */
 static SQLRETURN collect(rs_stmt *s)
 {
@@ -112,9 +69,10 @@ static SQLRETURN collect(rs_stmt *s)
     int n = 0, cap = 0;
     SQLRETURN rc = SQL_SUCCESS;
     PGresult *r, *failed = NULL;
-    exec_clock clk = { s->query_timeout > 0 ? now_seconds() + (double)s->query_timeout : 0, 0 };
+    rs_wire_clock clk;
+    rs_wire_clock_start(&clk, s);
     for (;;) {
-        if (wait_result(s, &clk) < 0) {
+        if (rs_wire_wait(s, &clk) < 0) {
             /* neither the statement nor the cancel came back: the connection is lost */
             c->dead = 1;
             for (int i = 0; i < n; i++)
@@ -128,6 +86,10 @@ static SQLRETURN collect(rs_stmt *s)
         if ((r = PQgetResult(c->pg)) == NULL)
             break;
         ExecStatusType st = PQresultStatus(r);
+        if (st == PGRES_SINGLE_TUPLE && n == 0 && !failed) {
+            /* the first row of a streamed result set: the rest stays on the wire */
+            return rs_rc_merge(rc, rs_result_install_stream(s, r, s->cancel_ok));
+        }
         if (st == PGRES_FATAL_ERROR || st == PGRES_BAD_RESPONSE) {
             if (rc != SQL_ERROR && !failed)
                 failed = r;
@@ -247,7 +209,7 @@ SQLRETURN rs_stmt_ensure_described(rs_stmt *s)
 }
 
 /* Execute the current text once with the parameters of one row of the parameter set. */
-static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps)
+static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
 {
     rs_dbc *c = s->dbc;
     SQLRETURN rc = rs_session_begin_if_needed(c, &s->diag);
@@ -255,17 +217,26 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps)
         return rc;
     if (rs_log_enabled(RS_LOG_DEBUG))
         rs_log(RS_LOG_DEBUG, c->id, "execute: %s", s->sql);
-    if (s->nparams == 0 && !s->prep_name[0])
-        return sent(s, PQsendQuery(c->pg, s->sql));
-    if (s->prepared) {
+    /* cancelling a streamed SELECT closed early can only undo something inside a transaction */
+    s->cancel_ok = s->plain_select && PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+    int ok;
+    if (s->nparams == 0 && !s->prep_name[0]) {
+        ok = PQsendQuery(c->pg, s->sql);
+    } else if (s->prepared) {
         rc = server_prepare(s, ps->types);
         if (!RS_OK(rc))
             return rc;
-        return rs_rc_merge(rc, sent(s, PQsendQueryPrepared(c->pg, s->prep_name, s->nparams,
-                                    (const char *const *)ps->values, ps->lengths, ps->formats, 0)));
+        ok = PQsendQueryPrepared(c->pg, s->prep_name, s->nparams, (const char *const *)ps->values,
+                                 ps->lengths, ps->formats, 0);
+    } else {
+        ok = PQsendQueryParams(c->pg, s->sql, s->nparams, ps->types, (const char *const *)ps->values,
+                               ps->lengths, ps->formats, 0);
     }
-    return sent(s, PQsendQueryParams(c->pg, s->sql, s->nparams, ps->types,
-                                     (const char *const *)ps->values, ps->lengths, ps->formats, 0));
+    /* Forward-only result sets of a single statement stream row by row: memory stays bounded
+     * however many rows come back. Static cursors and batches are read whole. */
+    if (ok && stream)
+        PQsetSingleRowMode(c->pg);
+    return rs_rc_merge(rc, sent(s, ok));
 }
 
 /* ODBC 3: a searched INSERT, UPDATE, DELETE or MERGE that affected no rows returns
@@ -352,7 +323,8 @@ static SQLRETURN execute_all(rs_stmt *s)
             rc = rs_rc_merge(rc, r);
             if (rows > 1)
                 keep_or_close(s, &acc);
-            r = execute_once(s, &ps);
+            r = execute_once(s, &ps, rows == 1 && s->single_stmt &&
+                                     s->cursor_type == SQL_CURSOR_FORWARD_ONLY);
         }
         rs_params_free(&ps);
         if (rows > 1)

@@ -5,6 +5,7 @@
 #include "stmt/desc.h"
 #include "stmt/fetch.h"
 #include "stmt/result.h"
+#include "stmt/wire.h"
 #include "types/convert.h"
 #include "types/pgtypes.h"
 
@@ -113,6 +114,15 @@ SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offse
         return rc;
     rs_result *res = s->res;
     SQLULEN size = s->cur_ard->array_size ? s->cur_ard->array_size : 1;
+    if (res->rows && orientation == SQL_FETCH_NEXT) {
+        /* a streamed result set: bring the next rowset in from the wire */
+        long next = res->pos < 0 ? 0 : res->pos + (long)(s->rows_fetched ? s->rows_fetched : size);
+        long want = (long)size;
+        if (s->max_rows > 0 && next + want > (long)s->max_rows)
+            want = (long)s->max_rows - next;
+        if (want > 0 && rs_stream_window(s, next, want) == SQL_ERROR)
+            return SQL_ERROR;
+    }
     long limit = res->nrows;
     if (s->max_rows > 0 && (long)s->max_rows < limit)
         limit = (long)s->max_rows;

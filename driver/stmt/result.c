@@ -4,6 +4,7 @@
 
 #include "stmt/desc.h"
 #include "stmt/result.h"
+#include "stmt/wire.h"
 #include "types/pgtypes.h"
 
 /* Describe the columns of res in the IRD. */
@@ -51,6 +52,9 @@ static void free_queue(rs_result *r)
     for (int i = 0; i < r->nqueue; i++)
         PQclear(r->queue[i]);
     free(r->queue);
+    for (long i = 0; i < r->nbuf; i++)
+        PQclear(r->rows[i]);
+    free(r->rows);
 }
 
 static SQLRETURN make_current(rs_stmt *s)
@@ -95,6 +99,39 @@ SQLRETURN rs_result_install(rs_stmt *s, PGresult **results, int n)
     return make_current(s);
 }
 
+SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_ok)
+{
+    rs_stmt_close_result(s);
+    rs_result *r = calloc(1, sizeof *r);
+    PGresult **rows = malloc(64 * sizeof *rows);
+    if (!r || !rows) {
+        free(r);
+        free(rows);
+        PQclear(first_row);
+        return rs_diag_oom(&s->diag);
+    }
+    rows[0] = first_row;
+    r->rows = rows;
+    r->cap = 64;
+    r->nbuf = 1;
+    r->seen = 1;
+    r->nrows = 1;
+    r->ncols = PQnfields(first_row);
+    r->pos = -1;
+    r->streaming = 1;
+    r->cancel_ok = cancel_ok;
+    s->res = r;
+    s->dbc->streaming = s;
+    s->state = RS_S_CURSOR;
+    s->row_count = -1;          /* known when the last row has arrived */
+    s->getdata_col = 0;
+    s->getdata_offset = 0;
+    s->rows_fetched = 0;
+    if (fill_ird(s, first_row) < 0)
+        return rs_diag_oom(&s->diag);
+    return SQL_SUCCESS;
+}
+
 void rs_result_describe(rs_stmt *s, const PGresult *desc)
 {
     fill_ird(s, desc);
@@ -111,6 +148,8 @@ SQLRETURN rs_result_next(rs_stmt *s)
 
 void rs_stmt_close_result(rs_stmt *s)
 {
+    if (s->res && s->res->streaming)
+        rs_stream_finish(s, 0);
     if (s->res) {
         free_queue(s->res);
         free(s->res);

@@ -17,10 +17,21 @@ struct rs_result {
     long nrows;          /* rows in the current result */
     int ncols;
     long pos;            /* first row of the current rowset; -1 before the first fetch */
+    /* A result set read row by row (single-row mode): rows[i] is absolute row base + i, one
+     * PGresult each. Only the current rowset is kept while it streams. pg is NULL then. */
+    PGresult **rows;
+    long nbuf, cap, base;
+    long seen;           /* rows read so far */
+    int streaming;       /* more rows are on the wire */
+    int cancel_ok;       /* closing early may cancel the query (a SELECT outside a transaction) */
 };
 
 /* Take ownership of results[0..n) and make the first current: IRD and row count set. */
 SQLRETURN rs_result_install(rs_stmt *s, PGresult **results, int n);
+
+/* Install a result set whose first row has just arrived in single-row mode; the rest stays
+ * on the wire (dbc->streaming). Takes ownership of first_row. */
+SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_ok);
 
 /* Install a result that has no rows yet but describes them (PQdescribePrepared). */
 void rs_result_describe(rs_stmt *s, const PGresult *desc);
@@ -31,6 +42,12 @@ SQLRETURN rs_result_next(rs_stmt *s);
 /* The value at row `row` (absolute, 0-based) and column `col` (1-based). */
 static inline const char *rs_result_value(const rs_result *r, long row, int col, int *len, int *isnull)
 {
+    if (r->rows) {
+        const PGresult *one = r->rows[row - r->base];
+        *isnull = PQgetisnull(one, 0, col - 1);
+        *len = PQgetlength(one, 0, col - 1);
+        return PQgetvalue(one, 0, col - 1);
+    }
     *isnull = PQgetisnull(r->pg, (int)row, col - 1);
     *len = PQgetlength(r->pg, (int)row, col - 1);
     return PQgetvalue(r->pg, (int)row, col - 1);

@@ -249,6 +249,51 @@ static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, int
     *pos = i;
 }
 
+/* Skip white space and comments from i. */
+static size_t skip_blank(const char *s, size_t len, size_t i)
+{
+    for (;;) {
+        while (i < len && isspace((unsigned char)s[i]))
+            i++;
+        if (i + 1 < len && ((s[i] == '-' && s[i + 1] == '-') || (s[i] == '/' && s[i + 1] == '*')))
+            i += skip_quoted(s, len, i);
+        else
+            return i;
+    }
+}
+
+/* Does the text hold more than one statement? A ';' outside literals, identifiers, comments
+ * and dollar quotes that is followed by anything but blanks and more ';' starts another. */
+static int is_single_statement(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t q = skip_quoted(s, len, i);
+        if (q) {
+            i += q;
+            continue;
+        }
+        if (s[i] == ';') {
+            size_t j = i + 1;
+            while ((j = skip_blank(s, len, j)) < len && s[j] == ';')
+                j++;
+            if (j < len)
+                return 0;
+            return 1;
+        }
+        i++;
+    }
+    return 1;
+}
+
+static int starts_with_select(const char *s, size_t len)
+{
+    size_t i = skip_blank(s, len, 0);
+    while (i < len && s[i] == '(')
+        i = skip_blank(s, len, i + 1);
+    return len - i >= 6 && strncasecmp(s + i, "select", 6) == 0 &&
+           (len - i == 6 || !(isalnum((unsigned char)s[i + 6]) || s[i + 6] == '_'));
+}
+
 int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
                        char *state, char *why, size_t whylen)
 {
@@ -273,5 +318,7 @@ int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
     out->sql = o.p;
     out->nparams = nparams;
     out->call_escape = call;
+    out->single = is_single_statement(o.p, o.len);
+    out->plain_select = starts_with_select(o.p, o.len);
     return 0;
 }

@@ -10,6 +10,8 @@ typedef struct rs_sqltext {
     char *sql;        /* rewritten text, malloc'd */
     int nparams;      /* number of '?' markers */
     int call_escape;  /* the text was a {call ...} / {?= call ...} */
+    int single;       /* at most one statement (no ';' followed by more text) */
+    int plain_select; /* the first keyword is SELECT */
 } rs_sqltext;
 
 /* Rewrite. noscan: leave escapes alone (SQL_ATTR_NOSCAN), markers are still numbered.

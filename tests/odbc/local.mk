@@ -4,7 +4,8 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag
+ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
+	tests/odbc/stream
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
@@ -25,3 +26,6 @@ tests_odbc_info_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_diag_SOURCES = tests/odbc/diag.c
 tests_odbc_diag_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_stream_SOURCES = tests/odbc/stream.c
+tests_odbc_stream_LDADD = $(RS_DM_LIBS)

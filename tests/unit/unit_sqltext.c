@@ -7,7 +7,7 @@
 #include "tap.h"
 
 static char out[1024];
-static int np;
+static int np, single, sel;
 
 static const char *rw(const char *in)
 {
@@ -17,13 +17,15 @@ static const char *rw(const char *in)
         return "ERROR";
     snprintf(out, sizeof out, "%s", t.sql);
     np = t.nparams;
+    single = t.single;
+    sel = t.plain_select;
     free(t.sql);
     return out;
 }
 
 int main(void)
 {
-    TAP_PLAN(23);
+    TAP_PLAN(29);
     TAP_STR(rw("select ?, ?"), "select $1, $2", "markers numbered");
     TAP_OK(np == 2, "two parameters");
     TAP_STR(rw("select '?', \"a?\", ?"), "select '?', \"a?\", $1", "markers in literals and identifiers skipped");
@@ -49,5 +51,17 @@ int main(void)
             "select x from t where y like 'a\\_%' ESCAPE '\\'", "{escape}");
     TAP_STR(rw("select '{d 1}'"), "select '{d 1}'", "escapes inside literals untouched");
     TAP_STR(rw("select 'unterminated ?"), "select 'unterminated ?", "an unterminated literal swallows the rest");
+    rw("select 1; ");
+    TAP_OK(single && sel, "one statement with a trailing ';' is single, a SELECT");
+    rw("select 1; select 2");
+    TAP_OK(!single, "two statements are not single");
+    rw("select ';' -- ; x\n;;");
+    TAP_OK(single, "';' in literals and comments and repeated at the end do not count");
+    rw("/* c */ (SELECT 1)");
+    TAP_OK(single && sel, "a parenthesized SELECT after a comment");
+    rw("insert into t select 1");
+    TAP_OK(!sel, "INSERT ... SELECT is not a plain SELECT");
+    rw("selectx()");
+    TAP_OK(!sel, "selectx is not SELECT");
     return TAP_DONE();
 }

@@ -1,0 +1,195 @@
+/* wire.c - the query-timeout clock and row-by-row result sets. */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "conn/pgerror.h"
+#include "stmt/result.h"
+#include "stmt/wire.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void rs_wire_clock_start(rs_wire_clock *clk, const rs_stmt *s)
+{
+    clk->deadline = s->query_timeout > 0 ? now_seconds() + (double)s->query_timeout : 0;
+    clk->timed_out = 0;
+}
+
+int rs_wire_wait(rs_stmt *s, rs_wire_clock *clk)
+{
+    PGconn *pg = s->dbc->pg;
+    if (clk->deadline == 0)
+        return 0;
+    while (PQisBusy(pg)) {
+        double left = clk->deadline - now_seconds();
+        if (left <= 0) {
+            if (clk->timed_out)
+                return -1;
+            char err[256];
+            clk->timed_out = 1;
+            if (!s->dbc->cancel || !PQcancel(s->dbc->cancel, err, sizeof err))
+                return -1;
+            clk->deadline = now_seconds() + RS_CANCEL_GRACE;
+            continue;
+        }
+        struct pollfd p = { PQsocket(pg), POLLIN, 0 };
+        int ms = left > 3600 ? 3600 * 1000 : (int)(left * 1000) + 1;
+        int ready = poll(&p, 1, ms);
+        if (ready < 0 && errno != EINTR)
+            return 0;    /* let PQgetResult report the broken socket */
+        if (ready > 0 && !PQconsumeInput(pg))
+            return 0;
+    }
+    return 0;
+}
+
+/* Room for one more row in the buffer. */
+static int grow(rs_result *r)
+{
+    if (r->nbuf < r->cap)
+        return 0;
+    long ncap = r->cap ? r->cap * 2 : 64;
+    PGresult **n = realloc(r->rows, (size_t)ncap * sizeof *n);
+    if (!n)
+        return -1;
+    r->rows = n;
+    r->cap = ncap;
+    return 0;
+}
+
+/* The stream has ended: read what follows (nothing for one statement) so the connection is
+ * free, and record the final row count. */
+static void stream_ended(rs_stmt *s)
+{
+    rs_result *r = s->res;
+    PGresult *tail;
+    while ((tail = PQgetResult(s->dbc->pg)) != NULL)
+        PQclear(tail);
+    r->streaming = 0;
+    if (s->dbc->streaming == s)
+        s->dbc->streaming = NULL;
+    s->row_count = r->seen;
+}
+
+/* Read one more row into the buffer: 1 a row, 0 the end, -1 an error (in s->diag). */
+static int read_row(rs_stmt *s, rs_wire_clock *clk)
+{
+    rs_result *r = s->res;
+    rs_dbc *c = s->dbc;
+    if (rs_wire_wait(s, clk) < 0) {
+        c->dead = 1;
+        r->streaming = 0;
+        c->streaming = NULL;
+        rs_diag_add(&s->diag, "HYT00", 0,
+                    "Query timeout expired and the server did not answer the cancel request; "
+                    "the connection is closed.");
+        return -1;
+    }
+    PGresult *row = PQgetResult(c->pg);
+    ExecStatusType st = row ? PQresultStatus(row) : PGRES_FATAL_ERROR;
+    if (st == PGRES_SINGLE_TUPLE) {
+        if (grow(r) < 0) {
+            PQclear(row);
+            rs_diag_oom(&s->diag);
+            rs_stream_finish(s, 0);
+            return -1;
+        }
+        r->rows[r->nbuf++] = row;
+        r->seen++;
+        r->nrows = r->seen;
+        return 1;
+    }
+    if (st == PGRES_TUPLES_OK) {
+        PQclear(row);
+        stream_ended(s);
+        return 0;
+    }
+    /* an error in the middle of the rows (division by zero at row 10,000, a killed backend) */
+    const char *state = row ? PQresultErrorField(row, PG_DIAG_SQLSTATE) : NULL;
+    if (clk->timed_out && state && strcmp(state, "57014") == 0)
+        rs_diag_add(&s->diag, "HYT00", 0, "Query timeout expired: the statement was cancelled.");
+    else
+        rs_diag_from_result(&s->diag, c, row);
+    PQclear(row);
+    if (!c->dead && PQstatus(c->pg) != CONNECTION_BAD)
+        stream_ended(s);
+    else {
+        r->streaming = 0;
+        c->streaming = NULL;
+    }
+    return -1;
+}
+
+SQLRETURN rs_stream_window(rs_stmt *s, long next, long want)
+{
+    rs_result *r = s->res;
+    /* forward-only: rows before `next` are never needed again */
+    long drop = next - r->base;
+    if (drop > r->nbuf)
+        drop = r->nbuf;
+    if (drop > 0) {
+        for (long i = 0; i < drop; i++)
+            PQclear(r->rows[i]);
+        memmove(r->rows, r->rows + drop, (size_t)(r->nbuf - drop) * sizeof *r->rows);
+        r->nbuf -= drop;
+        r->base += drop;
+    }
+    if (!r->streaming)
+        return SQL_SUCCESS;
+    rs_wire_clock clk;
+    rs_wire_clock_start(&clk, s);
+    while (r->streaming && r->base + r->nbuf < next + want) {
+        int got = read_row(s, &clk);
+        if (got < 0)
+            return SQL_ERROR;
+        if (got == 0)
+            break;
+    }
+    return SQL_SUCCESS;
+}
+
+void rs_stream_finish(rs_stmt *s, int keep)
+{
+    rs_result *r = s->res;
+    rs_dbc *c = s->dbc;
+    if (!r || !r->streaming || c->streaming != s || !c->pg)
+        return;
+    if (keep) {
+        rs_wire_clock clk = { 0, 0 };
+        while (r->streaming && read_row(s, &clk) > 0)
+            ;
+        return;
+    }
+    /* Throwing rows away: a SELECT that began outside any transaction can be cancelled at no
+     * cost; anything else (a transaction would abort, INSERT ... RETURNING would roll back) is
+     * read to its end. */
+    if (r->cancel_ok && c->cancel) {
+        char err[256];
+        PQcancel(c->cancel, err, sizeof err);
+    }
+    PGresult *x;
+    while ((x = PQgetResult(c->pg)) != NULL)
+        PQclear(x);
+    r->streaming = 0;
+    c->streaming = NULL;
+}
+
+void rs_dbc_release_wire(rs_dbc *c)
+{
+    if (c->streaming)
+        rs_stream_finish(c->streaming, 1);
+}
+
+void rs_dbc_abandon_wire(rs_dbc *c)
+{
+    if (c->streaming && c->streaming->res)
+        c->streaming->res->streaming = 0;
+    c->streaming = NULL;
+}

@@ -9,7 +9,13 @@
 #include "types/convert.h"
 #include "types/pgtypes.h"
 #include "util/text.h"
+#include <locale.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <time.h>
+
+#include "types/interval.h"
+#include "types/textparse.h"
 
 #define RS_OK_RC(rc) ((rc) == SQL_SUCCESS || (rc) == SQL_SUCCESS_WITH_INFO)
 
@@ -39,110 +45,118 @@ static SQLRETURN err(const rs_conv_where *w, const char *state, const char *msg)
     return rs_diag_add_at(w->diag, w->row, w->col, state, 0, "%s", msg);
 }
 
-/* ---- numbers ---- */
-
-typedef struct num_parts {
-    int neg;
-    const char *ip; size_t ilen;   /* integer digits (leading zeros kept) */
-    const char *fp; size_t flen;   /* fraction digits */
-    int exp;                       /* decimal exponent, for float text such as 1e+20 */
-    int special;                   /* 1 NaN, 2 +Inf, 3 -Inf */
-} num_parts;
-
-static int parse_num(const char *v, size_t len, num_parts *n)
+static SQLRETURN info(const rs_conv_where *w, const char *state, const char *msg)
 {
-    memset(n, 0, sizeof *n);
-    size_t i = 0;
-    while (i < len && v[i] == ' ')
-        i++;
-    while (len > i && v[len - 1] == ' ')
-        len--;
-    if (len - i == 3 && strncmp(v + i, "NaN", 3) == 0) { n->special = 1; return 0; }
-    if (i < len && (v[i] == '-' || v[i] == '+'))
-        n->neg = (v[i++] == '-');
-    if (len - i == 8 && strncmp(v + i, "Infinity", 8) == 0) { n->special = n->neg ? 3 : 2; return 0; }
-    n->ip = v + i;
-    while (i < len && v[i] >= '0' && v[i] <= '9')
-        i++;
-    n->ilen = (size_t)(v + i - n->ip);
-    if (i < len && v[i] == '.') {
-        n->fp = v + ++i;
-        while (i < len && v[i] >= '0' && v[i] <= '9')
-            i++;
-        n->flen = (size_t)(v + i - n->fp);
-    }
-    if (n->ilen + n->flen == 0)
-        return -1;
-    if (i < len && (v[i] == 'e' || v[i] == 'E')) {
-        i++;
-        int eneg = 0, e = 0, digits = 0;
-        if (i < len && (v[i] == '-' || v[i] == '+'))
-            eneg = (v[i++] == '-');
-        while (i < len && v[i] >= '0' && v[i] <= '9') {
-            if (e < 100000)
-                e = e * 10 + (v[i] - '0');
-            i++;
-            digits++;
-        }
-        if (!digits)
-            return -1;
-        n->exp = eneg ? -e : e;
-    }
-    return i == len ? 0 : -1;
+    return rs_diag_add_at(w->diag, w->row, w->col, state, 0, "%s", msg);
 }
 
-/* The integer part as an unsigned 64-bit magnitude; sets *frac when digits are dropped. */
-static int num_to_u64(const num_parts *n, uint64_t *out, int *frac)
+/* ---- what a server type is, for appendix D ---- */
+
+typedef enum src_cat {
+    SRC_CHAR, SRC_EXACT, SRC_FLOAT, SRC_BIT, SRC_BINARY, SRC_DATE, SRC_TIME, SRC_TIMESTAMP,
+    SRC_INTERVAL, SRC_GUID
+} src_cat;
+
+static src_cat src_category(unsigned oid)
 {
-    uint64_t v = 0;
-    *frac = 0;
-    /* digits = ip followed by fp, shifted by exp */
-    long total_int = (long)n->ilen + n->exp;
-    for (long k = 0; k < total_int; k++) {
-        int d;
-        if ((size_t)k < n->ilen)
-            d = n->ip[k] - '0';
-        else if ((size_t)k - n->ilen < n->flen)
-            d = n->fp[k - (long)n->ilen] - '0';
-        else
-            d = 0;
-        if (v > (UINT64_MAX - (uint64_t)d) / 10)
-            return -1;
-        v = v * 10 + (uint64_t)d;
+    switch (oid) {
+    case RS_OID_INT2: case RS_OID_INT4: case RS_OID_INT8: case RS_OID_OID: case RS_OID_XID:
+    case RS_OID_NUMERIC:
+        return SRC_EXACT;
+    case RS_OID_FLOAT4: case RS_OID_FLOAT8: return SRC_FLOAT;
+    case RS_OID_BOOL: return SRC_BIT;
+    case RS_OID_BYTEA: case RS_OID_VARBYTE: case RS_OID_GEOMETRY: case RS_OID_GEOMETRY_VALUE:
+    case RS_OID_GEOGRAPHY:
+        return SRC_BINARY;
+    case RS_OID_DATE: return SRC_DATE;
+    case RS_OID_TIME: case RS_OID_TIMETZ: return SRC_TIME;
+    case RS_OID_TIMESTAMP: case RS_OID_TIMESTAMPTZ: return SRC_TIMESTAMP;
+    case RS_OID_INTERVAL: case RS_OID_INTERVALY2M: case RS_OID_INTERVALD2S: return SRC_INTERVAL;
+    case RS_OID_UUID: return SRC_GUID;
+    default: return SRC_CHAR;   /* text, varchar, json, SUPER, HLLSKETCH, unknown types */
     }
-    for (long k = total_int < 0 ? 0 : total_int; (size_t)k < n->ilen + n->flen; k++) {
-        char c = (size_t)k < n->ilen ? n->ip[k] : n->fp[k - (long)n->ilen];
-        if (c != '0')
-            *frac = 1;
+}
+
+static int is_interval_ctype(SQLSMALLINT c)
+{
+    return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
+}
+
+static int is_single_field_interval(SQLSMALLINT c)
+{
+    return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_SECOND;
+}
+
+/* 1 when appendix D has no conversion from the source to the C type (07006). Character,
+ * wide character and binary targets take every type. */
+static int restricted(src_cat src, SQLSMALLINT c)
+{
+    if (c == SQL_C_CHAR || c == SQL_C_WCHAR || c == SQL_C_BINARY || src == SRC_CHAR)
+        return 0;
+    switch (c) {
+    case SQL_C_DATE: case SQL_C_TYPE_DATE:
+        return src != SRC_DATE && src != SRC_TIMESTAMP;
+    case SQL_C_TIME: case SQL_C_TYPE_TIME:
+        return src != SRC_TIME && src != SRC_TIMESTAMP;
+    case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP:
+        return src != SRC_DATE && src != SRC_TIME && src != SRC_TIMESTAMP;
+    case SQL_C_GUID:
+        return src != SRC_GUID;
+    default:
+        if (is_interval_ctype(c))
+            return !(src == SRC_INTERVAL || (src == SRC_EXACT && is_single_field_interval(c)));
+        /* numbers and bits: from numbers and booleans only */
+        return src != SRC_EXACT && src != SRC_FLOAT && src != SRC_BIT;
     }
-    *out = v;
-    return 0;
+}
+
+/* ---- numbers ---- */
+
+/* A boolean's text ("t"/"f") as the number 1 or 0. */
+static int bool_num(const char *v, size_t len, unsigned oid, rs_num_parts *n)
+{
+    if (oid != RS_OID_BOOL || len != 1 || (v[0] != 't' && v[0] != 'f'))
+        return 0;
+    memset(n, 0, sizeof *n);
+    n->ip = v[0] == 't' ? "1" : "0";
+    n->ilen = 1;
+    return 1;
+}
+
+/* Parse a number for a numeric C type: 22018 when the text is no number (a NaN from a
+ * numeric or float column is out of range, 22003, rather than invalid text). */
+static SQLRETURN parse_for_number(const char *v, size_t len, unsigned oid, rs_num_parts *n,
+                                  const rs_conv_where *w)
+{
+    if (bool_num(v, len, oid, n))
+        return SQL_SUCCESS;
+    if (rs_parse_num(v, len, n) < 0)
+        return err(w, "22018", "Invalid character value for the requested numeric type.");
+    if (n->special == 1 && src_category(oid) == SRC_CHAR)
+        return err(w, "22018", "Invalid character value for the requested numeric type (NaN).");
+    return SQL_SUCCESS;
 }
 
 static SQLRETURN to_integer(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                             const rs_conv_where *w)
 {
-    num_parts n;
+    rs_num_parts n;
     uint64_t mag;
     int frac;
-    if (oid == RS_OID_BOOL && len == 1 && (v[0] == 't' || v[0] == 'f')) {
-        n.neg = 0;
-        mag = v[0] == 't';
-        frac = 0;
-    } else {
-        if (parse_num(v, len, &n) < 0 || n.special == 1)
-            return err(w, "22018", "Invalid character value for the requested numeric type.");
-        if (n.special || num_to_u64(&n, &mag, &frac) < 0)
-            return err(w, "22003", "Numeric value out of range for the requested C type.");
-    }
+    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    if (prc != SQL_SUCCESS)
+        return prc;
+    if (n.special || rs_num_to_u64(&n, &mag, &frac) < 0)
+        return err(w, "22003", "Numeric value out of range for the requested C type.");
     int64_t lo;
     uint64_t hi;
     switch (t->ctype) {
     case SQL_C_BIT:
-        if (n.neg && mag)
-            return err(w, "22003", "Numeric value out of range for SQL_C_BIT.");
-        if (mag > 1 || (mag == 1 && frac))
-            return err(w, "22003", "Numeric value out of range for SQL_C_BIT (only 0 and 1).");
+        /* appendix D: 0 and 1 exactly; above 0 and below 2 truncates (01S07); else 22003 */
+        if (n.neg && (mag || frac))
+            return err(w, "22003", "Numeric value out of range for SQL_C_BIT (below 0).");
+        if (mag > 1)
+            return err(w, "22003", "Numeric value out of range for SQL_C_BIT (2 or more).");
         if (t->ptr) *(unsigned char *)t->ptr = (unsigned char)mag;
         return frac ? rs_diag_add_at(w->diag, w->row, w->col, "01S07", 0, "Fractional truncation.") : SQL_SUCCESS;
     case SQL_C_TINYINT: case SQL_C_STINYINT: lo = INT8_MIN; hi = INT8_MAX; break;
@@ -181,25 +195,17 @@ static SQLRETURN to_integer(const char *v, size_t len, unsigned oid, const rs_co
 static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                           const rs_conv_where *w)
 {
-    char buf[512];
     double d;
-    if (oid == RS_OID_BOOL && len == 1 && (v[0] == 't' || v[0] == 'f')) {
-        d = v[0] == 't';
+    rs_num_parts n;
+    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    if (prc != SQL_SUCCESS)
+        return prc;
+    if (n.special) {
+        d = n.special == 1 ? NAN : n.special == 2 ? INFINITY : -INFINITY;
     } else {
-        num_parts n;
-        if (parse_num(v, len, &n) < 0)
-            return err(w, "22018", "Invalid character value for the requested floating-point type.");
-        /* numeric text can be far longer than any double needs (1e400 prints 401 digits) */
-        char *text = len < sizeof buf ? buf : malloc(len + 1);
-        if (!text)
-            return err(w, "HY001", "Memory allocation failed.");
-        memcpy(text, v, len);
-        text[len] = '\0';
-        d = strtod(text, NULL);
-        if (text != buf)
-            free(text);
+        d = rs_num_to_double(&n);
         /* finite text beyond the double range: out of range, not infinity */
-        if (!n.special && !isfinite(d))
+        if (!isfinite(d))
             return err(w, "22003", "Numeric value out of range for the requested floating-point type.");
     }
     if (t->ctype == SQL_C_FLOAT) {
@@ -213,11 +219,13 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
 }
 
 /* SQL_NUMERIC_STRUCT: little-endian 128-bit magnitude scaled by 10^scale. */
-static SQLRETURN to_numeric(const char *v, size_t len, const rs_conv_target *t, const rs_conv_where *w)
+static SQLRETURN to_numeric(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                            const rs_conv_where *w)
 {
-    num_parts n;
-    if (parse_num(v, len, &n) < 0 || n.special == 1)
-        return err(w, "22018", "Invalid character value for SQL_C_NUMERIC.");
+    rs_num_parts n;
+    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    if (prc != SQL_SUCCESS)
+        return prc;
     if (n.special)
         return err(w, "22003", "Numeric value out of range for SQL_C_NUMERIC.");
     int scale = t->scale;
@@ -257,121 +265,49 @@ static SQLRETURN to_numeric(const char *v, size_t len, const rs_conv_target *t, 
 
 /* ---- dates and times (DateStyle ISO) ---- */
 
-typedef struct dt_parts {
-    int has_date, has_time;
-    int year, month, day, hour, minute, second;
-    unsigned fraction;   /* nanoseconds */
-} dt_parts;
-
-static int digits(const char *p, const char *end, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (p + i >= end || p[i] < '0' || p[i] > '9')
-            return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
-static const char *parse_time_part(const char *p, const char *end, dt_parts *d)
-{
-    if (digits(p, end, 2, &d->hour) || p + 2 >= end || p[2] != ':' ||
-        digits(p + 3, end, 2, &d->minute))
-        return NULL;
-    p += 5;
-    if (p < end && *p == ':') {
-        if (digits(p + 1, end, 2, &d->second))
-            return NULL;
-        p += 3;
-    }
-    if (p < end && *p == '.') {
-        unsigned f = 0;
-        int nd = 0;
-        for (p++; p < end && *p >= '0' && *p <= '9'; p++, nd++)
-            if (nd < 9)
-                f = f * 10 + (unsigned)(*p - '0');
-        for (int i = nd; i < 9; i++)
-            f *= 10;
-        d->fraction = f;
-    }
-    d->has_time = 1;
-    return p;
-}
-
-static int parse_datetime(const char *v, size_t len, dt_parts *d)
-{
-    const char *p = v, *end = v + len;
-    memset(d, 0, sizeof *d);
-    if (len >= 10 && p[4] == '-') {
-        int bc = len >= 3 && strncmp(end - 3, " BC", 3) == 0;
-        /* years can have more than four digits; Redshift and PostgreSQL print at least four */
-        int y = 0;
-        while (p < end && *p >= '0' && *p <= '9')
-            y = y * 10 + (*p++ - '0');
-        if (p >= end || *p != '-' || digits(p + 1, end, 2, &d->month) || p + 3 >= end || p[3] != '-' ||
-            digits(p + 4, end, 2, &d->day))
-            return -1;
-        d->year = bc ? 1 - y : y;
-        d->has_date = 1;
-        p += 6;
-        if (bc)
-            end -= 3;
-        if (p < end && (*p == ' ' || *p == 'T')) {
-            p = parse_time_part(p + 1, end, d);
-            if (!p)
-                return -1;
-        }
-    } else {
-        p = parse_time_part(p, end, d);
-        if (!p)
-            return -1;
-    }
-    /* a time zone offset may follow (+05, -03:30); the value is already in session time */
-    if (p < end && (*p == '+' || *p == '-'))
-        for (p++; p < end && ((*p >= '0' && *p <= '9') || *p == ':'); p++)
-            ;
-    if (p != end)
-        return -1;
-    if (d->has_date && (d->month < 1 || d->month > 12 || d->day < 1 || d->day > 31))
-        return -1;
-    if (d->has_time && (d->hour > 24 || d->minute > 59 || d->second > 60))
-        return -1;
-    return 0;
-}
-
 static SQLRETURN to_datetime(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                              const rs_conv_where *w)
 {
-    dt_parts d;
-    if (parse_datetime(v, len, &d) < 0)
+    rs_dt_parts d;
+    src_cat src = src_category(oid);
+    while (len > 0 && (*v == ' ' || *v == '\t')) {
+        v++;
+        len--;
+    }
+    while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+        len--;
+    if ((len == 8 && !memcmp(v, "infinity", 8)) || (len == 9 && !memcmp(v, "-infinity", 9)))
+        return err(w, "22008", "Datetime field overflow: infinity has no ODBC structure.");
+    if (rs_parse_datetime(v, len, &d) < 0)
         return err(w, "22018", "Invalid character value for a date, time or timestamp.");
     if (d.year < -32767 || d.year > 32767)
         return err(w, "22008", "Datetime field overflow: the year does not fit the ODBC structure.");
+    /* well-formed but no such day (text columns only: the server never sends one) */
+    if (d.has_date && d.day > rs_days_in_month(d.year, d.month))
+        return err(w, "22007", "Invalid datetime format: no such day in that month.");
     SQLRETURN rc = SQL_SUCCESS;
     switch (t->ctype) {
     case SQL_C_DATE: case SQL_C_TYPE_DATE:
         if (!d.has_date)
-            return err(w, "07006", "A time cannot be converted to a date.");
+            return err(w, "22018", "Invalid character value for a date.");
         if (t->ptr) {
             SQL_DATE_STRUCT *ds = t->ptr;
             ds->year = (SQLSMALLINT)d.year; ds->month = (SQLUSMALLINT)d.month; ds->day = (SQLUSMALLINT)d.day;
         }
         if (d.hour || d.minute || d.second || d.fraction)
-            rc = rs_diag_add_at(w->diag, w->row, w->col, "01S07", 0, "Fractional truncation: the time part was dropped.");
+            rc = info(w, "01S07", "Fractional truncation: the time part was dropped.");
         return rc;
     case SQL_C_TIME: case SQL_C_TYPE_TIME:
-        if (!d.has_time && oid != RS_OID_DATE && d.has_date)
+        if (!d.has_time)
             return err(w, "22018", "Invalid character value for a time.");
-        if (oid == RS_OID_DATE)
-            return err(w, "07006", "A date cannot be converted to a time.");
+        if (src == SRC_CHAR && d.has_date)
+            return err(w, "22018", "Invalid character value for a time: the text is a timestamp.");
         if (t->ptr) {
             SQL_TIME_STRUCT *ts = t->ptr;
             ts->hour = (SQLUSMALLINT)d.hour; ts->minute = (SQLUSMALLINT)d.minute; ts->second = (SQLUSMALLINT)d.second;
         }
         if (d.fraction)
-            rc = rs_diag_add_at(w->diag, w->row, w->col, "01S07", 0, "Fractional truncation: fractional seconds were dropped.");
+            rc = info(w, "01S07", "Fractional truncation: fractional seconds were dropped.");
         return rc;
     default: /* timestamp */
         if (t->ptr) {
@@ -391,6 +327,70 @@ static SQLRETURN to_datetime(const char *v, size_t len, unsigned oid, const rs_c
         }
         return SQL_SUCCESS;
     }
+}
+
+/* ---- intervals ---- */
+
+static SQLRETURN iv_result(int r, const rs_conv_where *w)
+{
+    if (r == RS_IV_OVERFLOW)
+        return err(w, "22015", "Interval field overflow: the value has a part this interval type "
+                               "cannot hold (months in a day-time interval or days and time in a "
+                               "year-month interval), or its leading field exceeds 32 bits.");
+    if (r == RS_IV_TRUNCATED)
+        return info(w, "01S07", "Fractional truncation: trailing interval fields were dropped.");
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN to_interval(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                             const rs_conv_where *w)
+{
+    rs_interval iv;
+    SQL_INTERVAL_STRUCT out;
+    if (src_category(oid) == SRC_EXACT) {
+        /* an exact number into a single-field interval: the leading field */
+        rs_num_parts n;
+        uint64_t mag;
+        int frac;
+        if (rs_parse_num(v, len, &n) < 0 || n.special)
+            return err(w, "22018", "Invalid character value for an interval.");
+        if (rs_num_to_u64(&n, &mag, &frac) < 0 || mag > UINT32_MAX)
+            return err(w, "22015", "Interval field overflow: the leading field exceeds 32 bits.");
+        memset(&out, 0, sizeof out);
+        out.interval_type = (SQLINTERVAL)(t->ctype - 100);
+        out.interval_sign = n.neg && (mag || frac) ? SQL_TRUE : SQL_FALSE;
+        SQL_DAY_SECOND_STRUCT *ds = &out.intval.day_second;
+        switch (t->ctype) {
+        case SQL_C_INTERVAL_YEAR: out.intval.year_month.year = (SQLUINTEGER)mag; break;
+        case SQL_C_INTERVAL_MONTH: out.intval.year_month.month = (SQLUINTEGER)mag; break;
+        case SQL_C_INTERVAL_DAY: ds->day = (SQLUINTEGER)mag; break;
+        case SQL_C_INTERVAL_HOUR: ds->hour = (SQLUINTEGER)mag; break;
+        case SQL_C_INTERVAL_MINUTE: ds->minute = (SQLUINTEGER)mag; break;
+        default:
+            ds->second = (SQLUINTEGER)mag;
+            if (n.exp == 0 && frac) {
+                /* seconds keep six fractional digits */
+                SQLUINTEGER us = 0;
+                for (size_t k = 0; k < 6; k++)
+                    us = us * 10 + (SQLUINTEGER)(k < n.flen ? n.fp[k] - '0' : 0);
+                ds->fraction = us;
+                frac = 0;
+                for (size_t k = 6; k < n.flen; k++)
+                    if (n.fp[k] != '0')
+                        frac = 1;
+            }
+            break;
+        }
+        if (t->ptr)
+            *(SQL_INTERVAL_STRUCT *)t->ptr = out;
+        return iv_result(frac ? RS_IV_TRUNCATED : RS_IV_OK, w);
+    }
+    if (rs_interval_parse(v, len, &iv) < 0)
+        return err(w, "22018", "Invalid character value for an interval.");
+    int r = rs_interval_to_struct(&iv, t->ctype, &out);
+    if (r != RS_IV_OVERFLOW && t->ptr)
+        *(SQL_INTERVAL_STRUCT *)t->ptr = out;
+    return iv_result(r, w);
 }
 
 /* ---- GUID ---- */
@@ -449,17 +449,47 @@ static void char_view(const char *v, size_t len, unsigned oid, const char **out,
     }
 }
 
-static SQLRETURN truncated(const rs_conv_where *w)
+/* Appendix D: a number, date, time, timestamp, GUID, interval or bit may not be cut to fit a
+ * character buffer. Only fractional digits may go (01004); a buffer too small for the rest
+ * is 22003. Returns the bytes that must fit, 0 when any cut is a plain truncation. */
+static size_t must_fit(src_cat src, const char *v, size_t len)
 {
-    return rs_diag_add_at(w->diag, w->row, w->col, "01004", 0, "String data, right truncated.");
+    const char *dot;
+    switch (src) {
+    case SRC_CHAR: case SRC_BINARY:
+        return 0;
+    case SRC_EXACT: case SRC_FLOAT:
+        if (memchr(v, 'e', len) || memchr(v, 'E', len))
+            return len;
+        dot = memchr(v, '.', len);
+        return dot ? (size_t)(dot - v) : len;
+    case SRC_TIME: case SRC_TIMESTAMP:
+        dot = memchr(v, '.', len);
+        return dot ? (size_t)(dot - v) : len;
+    default:
+        return len;
+    }
 }
 
-static SQLRETURN to_char(const char *v, size_t len, const rs_conv_target *t, SQLLEN *len_out,
-                         const rs_conv_where *w)
+static SQLRETURN truncated(const rs_conv_where *w)
+{
+    return info(w, "01004", "String data, right truncated.");
+}
+
+static SQLRETURN too_small(const rs_conv_where *w)
+{
+    return err(w, "22003", "Numeric value out of range: the buffer cannot hold the value's "
+                           "significant part (appendix D forbids cutting it).");
+}
+
+static SQLRETURN to_char(const char *v, size_t len, size_t whole, const rs_conv_target *t,
+                         SQLLEN *len_out, const rs_conv_where *w)
 {
     size_t off = w->offset ? (size_t)*w->offset : 0;
     if (w->offset && off > 0 && off >= len)
         return SQL_NO_DATA;
+    if (off == 0 && whole && t->ptr && t->buflen > 0 && (size_t)t->buflen - 1 < whole)
+        return too_small(w);
     const char *src = v + off;
     size_t left = len - off;
     if (len_out)
@@ -479,15 +509,19 @@ static SQLRETURN to_char(const char *v, size_t len, const rs_conv_target *t, SQL
     return n < left ? truncated(w) : SQL_SUCCESS;
 }
 
-static SQLRETURN to_wchar(const char *v, size_t len, const rs_conv_target *t, SQLLEN *len_out,
-                          const rs_conv_where *w)
+/* UTF-16 (surrogate pairs for characters beyond the BMP); never splits a pair. */
+static SQLRETURN to_wchar(const char *v, size_t len, size_t whole, const rs_conv_target *t,
+                          SQLLEN *len_out, const rs_conv_where *w)
 {
     size_t off = w->offset ? (size_t)*w->offset : 0;
     if (w->offset && off > 0 && off >= len)
         return SQL_NO_DATA;
+    size_t cap = t->buflen > 0 ? (size_t)t->buflen / sizeof(SQLWCHAR) : 0;
+    /* must_fit text is ASCII: one unit a byte */
+    if (off == 0 && whole && t->ptr && cap > 0 && cap - 1 < whole)
+        return too_small(w);
     const char *src = v + off;
     size_t left = len - off;
-    size_t cap = t->buflen > 0 ? (size_t)t->buflen / sizeof(SQLWCHAR) : 0;
     size_t consumed = 0, need;
     if (t->ptr && cap > 0)
         need = rs_utf8_to_utf16(src, left, t->ptr, cap, 1, &consumed);
@@ -502,23 +536,37 @@ static SQLRETURN to_wchar(const char *v, size_t len, const rs_conv_target *t, SQ
     return (cap == 0 || need > cap - 1) && need > 0 ? truncated(w) : SQL_SUCCESS;
 }
 
+/* Binary types give their bytes (the server's hex decoded); every other type gives the bytes
+ * of its character form, and a number, date or GUID that does not fit whole is 22003. */
 static SQLRETURN to_binary(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                            SQLLEN *len_out, const rs_conv_where *w)
 {
-    int hex = (oid == RS_OID_BYTEA || oid == RS_OID_VARBYTE) && len >= 2 && v[0] == '\\' && v[1] == 'x';
-    if (oid == RS_OID_VARBYTE && !hex)
-        hex = 1;   /* Redshift prints VARBYTE as plain hex */
-    const char *src = hex && v[0] == '\\' ? v + 2 : v;
+    src_cat cat = src_category(oid);
+    int hex = 0;
+    const char *src = v;
+    if (cat == SRC_BINARY) {
+        hex = 1;   /* bytea prints \x..., Redshift's VARBYTE, GEOMETRY and GEOGRAPHY plain hex */
+        if (len >= 2 && v[0] == '\\' && v[1] == 'x')
+            src = v + 2;
+        else if (oid == RS_OID_BYTEA)
+            hex = 0;   /* bytea_output = escape: pass the text through */
+    } else {
+        char_view(v, len, oid, &src, &len);
+        v = src;
+    }
     size_t total = hex ? (len - (size_t)(src - v)) / 2 : len;
     size_t off = w->offset ? (size_t)*w->offset : 0;
     if (w->offset && off > 0 && off >= total)
         return SQL_NO_DATA;
     size_t left = total - off;
+    size_t room = (size_t)(t->buflen > 0 ? t->buflen : 0);
+    if (off == 0 && t->ptr && cat != SRC_CHAR && cat != SRC_BINARY && room < total)
+        return too_small(w);
     if (len_out)
         *len_out = (SQLLEN)left;
     if (!t->ptr)
         return SQL_SUCCESS;
-    size_t n = left < (size_t)(t->buflen > 0 ? t->buflen : 0) ? left : (size_t)(t->buflen > 0 ? t->buflen : 0);
+    size_t n = left < room ? left : room;
     unsigned char *out = t->ptr;
     if (hex) {
         for (size_t i = 0; i < n; i++) {
@@ -539,20 +587,22 @@ SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_ta
                        SQLLEN *len_out, const rs_conv_where *w)
 {
     SQLSMALLINT c = t->ctype;
-    if (c == SQL_C_CHAR) {
+    src_cat src = src_category(oid);
+    if (c == SQL_C_CHAR || c == SQL_C_WCHAR) {
         const char *cv;
         size_t cl;
         char_view(v, len, oid, &cv, &cl);
-        return to_char(cv, cl, t, len_out, w);
-    }
-    if (c == SQL_C_WCHAR) {
-        const char *cv;
-        size_t cl;
-        char_view(v, len, oid, &cv, &cl);
-        return to_wchar(cv, cl, t, len_out, w);
+        size_t whole = must_fit(src, cv, cl);
+        return c == SQL_C_CHAR ? to_char(cv, cl, whole, t, len_out, w)
+                               : to_wchar(cv, cl, whole, t, len_out, w);
     }
     if (c == SQL_C_BINARY)
         return to_binary(v, len, oid, t, len_out, w);
+    if (rs_ctype_size(c) == 0)
+        return err(w, "HY003", "The C data type is not supported for this column.");
+    if (restricted(src, c))
+        return err(w, "07006", "Restricted data type attribute violation: appendix D has no "
+                               "conversion from this column's type to the requested C type.");
 
     /* fixed-length targets: one piece only */
     if (w->offset) {
@@ -572,7 +622,7 @@ SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_ta
         rc = to_float(v, len, oid, t, w);
         break;
     case SQL_C_NUMERIC:
-        rc = to_numeric(v, len, t, w);
+        rc = to_numeric(v, len, oid, t, w);
         break;
     case SQL_C_DATE: case SQL_C_TYPE_DATE: case SQL_C_TIME: case SQL_C_TYPE_TIME:
     case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP:
@@ -582,7 +632,8 @@ SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_ta
         rc = to_guid(v, len, t, w);
         break;
     default:
-        return err(w, "HY003", "The C data type is not supported for this column.");
+        rc = to_interval(v, len, oid, t, w);
+        break;
     }
     if (len_out && RS_OK_RC(rc))
         *len_out = rs_ctype_size(c);

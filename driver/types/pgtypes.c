@@ -1,6 +1,7 @@
 /* pgtypes.c - the type table. */
 #include <stddef.h>
 
+#include "types/interval.h"
 #include "types/pgtypes.h"
 
 /* Sizes follow the ODBC appendix D definitions of column size and display size. */
@@ -27,6 +28,8 @@ static const rs_pgtype types[] = {
     { RS_OID_TIMESTAMP, "timestamp",  SQL_TYPE_TIMESTAMP,    0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
     { RS_OID_TIMESTAMPTZ,"timestamptz",SQL_TYPE_TIMESTAMP,   0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
     { RS_OID_INTERVAL,  "interval",   SQL_INTERVAL_DAY_TO_SECOND, 0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
+    { RS_OID_INTERVALY2M,"intervaly2m",SQL_INTERVAL_YEAR_TO_MONTH, 0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
+    { RS_OID_INTERVALD2S,"intervald2s",SQL_INTERVAL_DAY_TO_SECOND, 0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
     { RS_OID_BYTEA,     "bytea",      SQL_LONGVARBINARY,     0, 0, 0, SQL_PRED_NONE, 0, "'", "'" },
     { RS_OID_UUID,      "uuid",       SQL_GUID,             36, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
     { RS_OID_JSON,      "json",       SQL_LONGVARCHAR,       0, 0, 1, SQL_PRED_NONE, 0, "'", "'" },
@@ -35,6 +38,7 @@ static const rs_pgtype types[] = {
     { RS_OID_SUPER,     "super",      SQL_LONGVARCHAR,       0, 0, 1, SQL_PRED_NONE, 0, "'", "'" },
     { RS_OID_VARBYTE,   "varbyte",    SQL_LONGVARBINARY,     0, 0, 0, SQL_PRED_BASIC, 0, "'", "'" },
     { RS_OID_GEOMETRY,  "geometry",   SQL_LONGVARBINARY,     0, 0, 0, SQL_PRED_NONE, 0, "'", "'" },
+    { RS_OID_GEOMETRY_VALUE,"geometry", SQL_LONGVARBINARY,   0, 0, 0, SQL_PRED_NONE, 0, "'", "'" },
     { RS_OID_GEOGRAPHY, "geography",  SQL_LONGVARBINARY,     0, 0, 0, SQL_PRED_NONE, 0, "'", "'" },
     { RS_OID_HLLSKETCH, "hllsketch",  SQL_LONGVARCHAR,       0, 0, 1, SQL_PRED_NONE, 0, "'", "'" },
 };
@@ -78,7 +82,11 @@ SQLULEN rs_pgtype_column_size(const rs_pgtype *t, int typmod)
     case RS_OID_TIMESTAMPTZ:
         return 19 + (frac_digits(typmod) ? 1 + frac_digits(typmod) : 0);
     case RS_OID_INTERVAL:
-        return 25;
+    case RS_OID_INTERVALY2M:
+    case RS_OID_INTERVALD2S:
+        /* leading precision 9 (an int32 of days or months), seconds precision 6:
+         * "-999999999 days -23:59:59.999999"; "-178956970 years -11 mons" fits the same */
+        return rs_pgtype_sql_type(t, typmod) == SQL_INTERVAL_YEAR_TO_MONTH ? 25 : 32;
     default:
         return t->fixed_size ? (SQLULEN)t->fixed_size : RS_MAX_VARCHAR;
     }
@@ -95,8 +103,14 @@ SQLSMALLINT rs_pgtype_decimal_digits(const rs_pgtype *t, int typmod)
     case RS_OID_TIMETZ:
     case RS_OID_TIMESTAMP:
     case RS_OID_TIMESTAMPTZ:
-    case RS_OID_INTERVAL:
         return (SQLSMALLINT)frac_digits(typmod);
+    case RS_OID_INTERVAL:
+    case RS_OID_INTERVALD2S:
+        /* interval typmods keep the seconds precision in the low 16 bits (0xFFFF: full) */
+        return rs_pgtype_sql_type(t, typmod) == SQL_INTERVAL_YEAR_TO_MONTH ? 0
+             : (typmod >= 0 && (typmod & 0xFFFF) <= 6) ? (SQLSMALLINT)(typmod & 0xFFFF) : 6;
+    case RS_OID_INTERVALY2M:
+        return 0;
     case RS_OID_BOOL: case RS_OID_INT2: case RS_OID_INT4: case RS_OID_INT8: case RS_OID_OID:
         return 0;
     default:
@@ -138,6 +152,13 @@ SQLLEN rs_pgtype_octet_length(const rs_pgtype *t, int typmod)
         return (SQLLEN)rs_pgtype_column_size(t, typmod) * (t->oid == RS_OID_VARCHAR || t->oid == RS_OID_BPCHAR ? 1 : 4);
     default: return (SQLLEN)rs_pgtype_column_size(t, typmod);
     }
+}
+
+SQLSMALLINT rs_pgtype_sql_type(const rs_pgtype *t, int typmod)
+{
+    if (t->oid == RS_OID_INTERVAL && rs_interval_typmod_is_year_month(typmod))
+        return SQL_INTERVAL_YEAR_TO_MONTH;
+    return t->sql_type;
 }
 
 SQLSMALLINT rs_sql_default_ctype(SQLSMALLINT sql_type)

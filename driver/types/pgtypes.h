@@ -17,7 +17,9 @@ enum {
     RS_OID_JSONB = 3802, RS_OID_REGPROC = 24, RS_OID_INT2VECTOR = 22, RS_OID_OIDVECTOR = 30,
     /* Redshift */
     RS_OID_GEOMETRY = 3000, RS_OID_GEOGRAPHY = 3001, RS_OID_HLLSKETCH = 2935,
-    RS_OID_SUPER = 4000, RS_OID_VARBYTE = 6551
+    RS_OID_SUPER = 4000, RS_OID_VARBYTE = 6551,
+    RS_OID_GEOMETRY_VALUE = 3999,   /* what a result description reports for a GEOMETRY value */
+    RS_OID_INTERVALY2M = 1188, RS_OID_INTERVALD2S = 1190  /* INTERVAL YEAR TO MONTH, DAY TO SECOND */
 };
 
 typedef struct rs_pgtype {
@@ -41,6 +43,10 @@ SQLULEN rs_pgtype_column_size(const rs_pgtype *t, int typmod);
 SQLSMALLINT rs_pgtype_decimal_digits(const rs_pgtype *t, int typmod);
 SQLLEN rs_pgtype_display_size(const rs_pgtype *t, int typmod);
 SQLLEN rs_pgtype_octet_length(const rs_pgtype *t, int typmod);
+
+/* The concise SQL type of a column of this type and typmod: the table's, except that an
+ * interval column declaring only YEAR/MONTH fields is SQL_INTERVAL_YEAR_TO_MONTH. */
+SQLSMALLINT rs_pgtype_sql_type(const rs_pgtype *t, int typmod);
 
 /* The C type SQL_C_DEFAULT means for an SQL type. */
 SQLSMALLINT rs_sql_default_ctype(SQLSMALLINT sql_type);

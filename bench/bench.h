@@ -51,15 +51,30 @@ static inline double bench_now(void)
 #define BENCH_TOGGLE_COLLECT() ((void)0)
 #endif
 
+/* CPU time (user + system) of this process: the client's own work, which other load on the
+ * machine disturbs less than wall time. */
+static inline double bench_cpu_now(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static double bench_cpu_s; /* CPU seconds of the timed part */
+
 static inline double bench_start(void)
 {
     BENCH_TOGGLE_COLLECT();
+    bench_cpu_s = -bench_cpu_now();
     return bench_now();
 }
 
 static inline double bench_stop(void)
 {
     double t = bench_now();
+    bench_cpu_s += bench_cpu_now();
     BENCH_TOGGLE_COLLECT();
     return t;
 }
@@ -237,11 +252,12 @@ static inline void bench_digest_row(bench_digest *d, const bench_row *in)
 }
 
 /* Every program ends with one line run.sh reads:
- *   RESULT workload=W rows=N ops=K seconds=S digest=D maxrss_kb=M */
+ *   RESULT workload=W rows=N ops=K seconds=S cpu=C digest=D maxrss_kb=M
+ * (seconds: wall time of the timed part; cpu: the process's user + system time in it) */
 static inline void bench_report(const char *workload, long rows, long ops, double seconds, const char *digest)
 {
-    printf("RESULT workload=%s rows=%ld ops=%ld seconds=%.6f digest=%s maxrss_kb=%ld\n", workload, rows, ops,
-           seconds, digest, bench_maxrss_kb());
+    printf("RESULT workload=%s rows=%ld ops=%ld seconds=%.6f cpu=%.6f digest=%s maxrss_kb=%ld\n", workload, rows,
+           ops, seconds, bench_cpu_s, digest, bench_maxrss_kb());
     fflush(stdout);
 }
 

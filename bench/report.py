@@ -41,10 +41,26 @@ def parse(path):
     return runs
 
 
-def med(runs, prog, w):
-    xs = [float(r['seconds']) for r in runs
-          if r['program'] == prog and r['workload'] == w and r['round'] != 'mem' and not r['failed']]
+def samples(runs, prog, w, field='seconds'):
+    return [float(r[field]) for r in runs
+            if r['program'] == prog and r['workload'] == w and r['round'] != 'mem' and not r['failed']
+            and field in r]
+
+
+def med(runs, prog, w, field='seconds'):
+    xs = samples(runs, prog, w, field)
     return statistics.median(xs) if xs else None
+
+
+def spread(runs, pairs):
+    """The largest (max - min) / median among these (program, workload) samples, in percent."""
+    worst = None
+    for prog, w in pairs:
+        xs = samples(runs, prog, w)
+        if len(xs) >= 2:
+            sp = (max(xs) - min(xs)) / statistics.median(xs) * 100
+            worst = sp if worst is None else max(worst, sp)
+    return '—' if worst is None else f'{worst:.0f} %'
 
 
 def ops(runs, prog, w):
@@ -62,7 +78,7 @@ def rss(runs, prog, w, mem):
 
 def fmt_time(w, secs, n):
     if secs is None:
-        return 'failed'
+        return '—'
     if w in ('connect', 'connect_iam'):
         return f'{secs / n * 1e3:.2f} ms'
     if w == 'latency':
@@ -155,18 +171,18 @@ def main():
     out.append('')
     small, big = f'{a.small // 1000}k', f'{a.rows / 1e6:g}M' if a.rows >= 1000000 else f'{a.rows // 1000}k'
     out.append(f'| workload | best libpq | rsodbc | psqlODBC | rsodbc / libpq | psqlODBC / libpq '
-               f'| target (rsodbc) | met? | peak RSS MiB, {small} → {big} rows |')
-    out.append('|---|---|---|---|---|---|---|---|---|')
+               f'| spread | target (rsodbc) | met? | peak RSS MiB, {small} → {big} rows |')
+    out.append('|---|---|---|---|---|---|---|---|---|---|')
 
     lp = {m: med(runs, 'libpq', m) for m in ('fetch', 'fetch_single')}
     for m, label in (('fetch', 'libpq fetch, normal mode (PQexec)'), ('fetch_single', 'libpq fetch, single-row mode')):
-        out.append(f'| {label} | {fmt_time(m, lp[m], 1)} | | | | | | | '
+        out.append(f'| {label} | {fmt_time(m, lp[m], 1)} | | | | | {spread(runs, [("libpq", m)])} | | | '
                    f'{mib(rss(runs, "libpq", m, True))} → {mib(rss(runs, "libpq", m, False))} |')
     known = [v for v in lp.values() if v is not None]
     best_fetch = min(known) if known else None
     best_mode = 'single-row' if lp['fetch_single'] is not None and lp['fetch_single'] == best_fetch else 'normal'
 
-    def row(w, base, base_label, rs_secs=None, ps_secs=None, note=''):
+    def row(w, base, base_label, base_pairs, rs_secs=None, ps_secs=None, note=''):
         n = ops(runs, 'rsodbc', w) or ops(runs, 'libpq', w) or 1
         rs_secs = med(runs, 'rsodbc', w) if rs_secs is None else rs_secs
         ps_secs = med(runs, 'psqlodbc', w) if ps_secs is None else ps_secs
@@ -177,35 +193,62 @@ def main():
             mem = (f'rsodbc {mib(rss(runs, "rsodbc", w, True))} → {mib(rss(runs, "rsodbc", w, False))}; '
                    f'psqlODBC {mib(rss(runs, "psqlodbc", w, True))} → {mib(rss(runs, "psqlodbc", w, False))}')
         ps_cell = fmt_time(w, ps_secs, n) if w != 'connect_iam' else 'no IAM'
+        sp = spread(runs, base_pairs + [('rsodbc', w), ('psqlodbc', w)])
         out.append(f'| {LABEL[w]}{note} | {base_label} | {fmt_time(w, rs_secs, n)} | {ps_cell} | {fmt_ratio(r1)} '
-                   f'| {fmt_ratio(r2)} | ≤ {TARGET[w]:.2f} | {met} | {mem} |')
+                   f'| {fmt_ratio(r2)} | {sp} | ≤ {TARGET[w]:.2f} | {met} | {mem} |')
 
     for w in FETCH:
-        row(w, best_fetch, f'{fmt_time(w, best_fetch, 1)} ({best_mode})')
+        row(w, best_fetch, f'{fmt_time(w, best_fetch, 1)} ({best_mode})',
+            [('libpq', 'fetch' if best_mode == 'normal' else 'fetch_single')])
 
     # Peak memory: the worst rsodbc fetch workload at the large size, and its growth.
     big_kb = [rss(runs, 'rsodbc', w, False) for w in FETCH]
     small_kb = [rss(runs, 'rsodbc', w, True) for w in FETCH]
     if None in big_kb or None in small_kb:
-        out.append('| peak memory, rsodbc | | | | | | ≤ 16 MiB, flat | — | missing runs |')
+        out.append('| peak memory, rsodbc | | | | | | | ≤ 16 MiB, flat | — | missing runs |')
     else:
         worst = max(big_kb)
         growth = max(b - s for b, s in zip(big_kb, small_kb))
         met = 'met' if worst <= MEM_LIMIT_KB and growth <= FLAT_KB else '**not met**'
-        out.append(f'| peak memory, rsodbc, {a.rows:,} rows (worst fetch workload) | | {mib(worst)} MiB | | | '
+        out.append(f'| peak memory, rsodbc, {a.rows:,} rows (worst fetch workload) | | {mib(worst)} MiB | | | | '
                    f'| ≤ 16 MiB, growth ≤ 1 MiB | {met} | largest growth {small} → {big}: {growth / 1024:+.1f} MiB |')
 
     for w in ('insert_row', 'insert_array'):
         base = med(runs, 'libpq', w)
         how = 'prepared one-row INSERT' if w == 'insert_row' else 'multi-row INSERTs of 1,000'
-        row(w, base, f'{fmt_time(w, base, 1)} ({how})', note=f' ({ops(runs, "libpq", w) or 0:,} rows)')
+        row(w, base, f'{fmt_time(w, base, 1)} ({how})', [('libpq', w)], note=f' ({ops(runs, "libpq", w) or 0:,} rows)')
     base = med(runs, 'libpq', 'connect')
-    row('connect', base, fmt_time('connect', base, ops(runs, 'libpq', 'connect') or 1))
+    row('connect', base, fmt_time('connect', base, ops(runs, 'libpq', 'connect') or 1), [('libpq', 'connect')])
     # IAM: against rsodbc's own password connect, as the target says.
     pw = med(runs, 'rsodbc', 'connect')
-    row('connect_iam', pw, f'rsodbc password: {fmt_time("connect", pw, ops(runs, "rsodbc", "connect") or 1)}')
+    row('connect_iam', pw, f'rsodbc password: {fmt_time("connect", pw, ops(runs, "rsodbc", "connect") or 1)}',
+        [('rsodbc', 'connect')])
     base = med(runs, 'libpq', 'latency')
-    row('latency', base, fmt_time('latency', base, ops(runs, 'libpq', 'latency') or 1))
+    row('latency', base, fmt_time('latency', base, ops(runs, 'libpq', 'latency') or 1), [('libpq', 'latency')])
+
+    # The client's own CPU time: what the driver costs, less disturbed by the server and by
+    # other load on the machine than wall time.
+    out.append('')
+    out.append('Client CPU time (user + system of the benchmark process during the timed part; medians):')
+    out.append('')
+    out.append('| workload | libpq | rsodbc | psqlODBC | rsodbc / libpq | psqlODBC / libpq |')
+    out.append('|---|---|---|---|---|---|')
+    cpu_lp = {m: med(runs, 'libpq', m, 'cpu') for m in ('fetch', 'fetch_single')}
+    cpu_known = [v for v in cpu_lp.values() if v is not None]
+    cpu_fetch = min(cpu_known) if cpu_known else None
+    for w in FETCH + ['insert_row', 'insert_array', 'connect', 'connect_iam', 'latency']:
+        n = ops(runs, 'rsodbc', w) or 1
+        if w in FETCH:
+            base, base_n = cpu_fetch, 1
+        elif w == 'connect_iam':
+            base, base_n = med(runs, 'rsodbc', 'connect', 'cpu'), ops(runs, 'rsodbc', 'connect') or 1
+        else:
+            base, base_n = med(runs, 'libpq', w, 'cpu'), ops(runs, 'libpq', w) or 1
+        rs_c, ps_c = med(runs, 'rsodbc', w, 'cpu'), med(runs, 'psqlodbc', w, 'cpu')
+        base_cell = fmt_time(w, base, base_n) + (' (rsodbc password)' if w == 'connect_iam' else '')
+        out.append(f'| {LABEL[w]} | {base_cell} | {fmt_time(w, rs_c, n)} | '
+                   f'{fmt_time(w, ps_c, n) if w != "connect_iam" else "no IAM"} | {fmt_ratio(ratio(rs_c, base))} '
+                   f'| {fmt_ratio(ratio(ps_c, base))} |')
 
     out.append('')
     out.append('Digests (every fetched value checked; inserts checked by count and md5 of the stored rows):')

@@ -1,41 +1,17 @@
-/* catalog.c - catalog functions over pg_catalog, with types described by the one type table. */
+/* catalog_tables.c - SQLTables (with the special enumerations) and SQLColumns over pg_catalog. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "stmt/catalog.h"
+#include "stmt/catalog_util.h"
 #include "stmt/execute.h"
 #include "stmt/result.h"
-#include "types/pgtypes.h"
 
-#define OID_VARCHAR 1043
-#define OID_INT2 21
-#define OID_INT4 23
-
-/* An identifier argument when SQL_ATTR_METADATA_ID is on: quoted keeps case, else folds to
- * lower case as the server does; the LIKE special characters are escaped. Returns malloc'd. */
-static char *as_pattern(const char *arg, int metadata_id)
-{
-    if (!arg)
-        return strdup("%");
-    if (!metadata_id)
-        return strdup(arg);
-    size_t n = strlen(arg);
-    char *out = malloc(n * 2 + 1);
-    if (!out)
-        return NULL;
-    int quoted = n >= 2 && arg[0] == '"' && arg[n - 1] == '"';
-    size_t o = 0;
-    for (size_t i = quoted ? 1 : 0; i < (quoted ? n - 1 : n); i++) {
-        char c = arg[i];
-        if (c == '%' || c == '_' || c == '\\')
-            out[o++] = '\\';
-        out[o++] = quoted ? c : (char)tolower((unsigned char)c);
-    }
-    out[o] = '\0';
-    return out;
-}
+#define OID_VARCHAR RS_CAT_VARCHAR
+#define OID_INT2 RS_CAT_INT2
+#define OID_INT4 RS_CAT_INT4
 
 /* "'TABLE','VIEW'" or "TABLE, VIEW" -> "{TABLE,VIEW}" (a text[] literal). */
 static char *types_array(const char *types)
@@ -126,7 +102,7 @@ SQLRETURN rs_catalog_tables(rs_stmt *s, const char *catalog, const char *schema,
         table && !*table)
         return special_enumeration(s, 2);
 
-    char *p_schema = as_pattern(schema, mid), *p_table = as_pattern(table, mid);
+    char *p_schema = rs_cat_pattern(schema, mid), *p_table = rs_cat_pattern(table, mid);
     char *p_types = types && *types && strcmp(types, "%") != 0 ? types_array(types) : NULL;
     SQLRETURN rc;
     if (!p_schema || !p_table || (types && *types && strcmp(types, "%") != 0 && !p_types)) {
@@ -134,7 +110,7 @@ SQLRETURN rs_catalog_tables(rs_stmt *s, const char *catalog, const char *schema,
         goto out;
     }
     /* a catalog other than the current database lists nothing */
-    const char *values[4] = { p_schema, p_table, p_types, catalog && *catalog != '%' ? catalog : NULL };
+    const char *values[4] = { p_schema, p_table, p_types, rs_cat_catalog(catalog) };
     rc = rs_stmt_run_query(s,
         "SELECT current_database()::varchar AS \"TABLE_CAT\", n.nspname::varchar AS \"TABLE_SCHEM\", "
         "c.relname::varchar AS \"TABLE_NAME\", (" TABLE_TYPE_SQL ")::varchar AS \"TABLE_TYPE\", "
@@ -155,25 +131,18 @@ out:
     return rc;
 }
 
-/* Format a number into a column of the local result. */
-static const char *num(char *buf, size_t n, long v)
-{
-    snprintf(buf, n, "%ld", v);
-    return buf;
-}
-
 SQLRETURN rs_catalog_columns(rs_stmt *s, const char *catalog, const char *schema, const char *table,
                              const char *column)
 {
     int mid = s->metadata_id == SQL_TRUE;
-    char *p_schema = as_pattern(schema, mid), *p_table = as_pattern(table, mid);
-    char *p_column = as_pattern(column, mid);
+    char *p_schema = rs_cat_pattern(schema, mid), *p_table = rs_cat_pattern(table, mid);
+    char *p_column = rs_cat_pattern(column, mid);
     SQLRETURN rc;
     if (!p_schema || !p_table || !p_column) {
         rc = rs_diag_oom(&s->diag);
         goto out;
     }
-    const char *values[4] = { p_schema, p_table, p_column, catalog && *catalog != '%' ? catalog : NULL };
+    const char *values[4] = { p_schema, p_table, p_column, rs_cat_catalog(catalog) };
     rc = rs_stmt_run_query(s,
         "SELECT current_database(), n.nspname, c.relname, a.attname, "
         "  CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END, "
@@ -207,31 +176,16 @@ SQLRETURN rs_catalog_columns(rs_stmt *s, const char *catalog, const char *schema
     PGresult *src = s->res->pg;
     PGresult *out = rs_result_local(names, oids, 18);
     for (int i = 0; out && i < PQntuples(src); i++) {
-        const rs_pgtype *t = rs_pgtype_lookup((unsigned)strtoul(PQgetvalue(src, i, 4), NULL, 10));
-        int mod = atoi(PQgetvalue(src, i, 5));
+        rs_cat_type ty;
+        rs_cat_describe((unsigned)strtoul(PQgetvalue(src, i, 4), NULL, 10), atoi(PQgetvalue(src, i, 5)), &ty);
         int notnull = PQgetvalue(src, i, 6)[0] == 't';
-        char b_type[16], b_size[24], b_buf[24], b_dig[16], b_radix[16], b_null[16], b_sqlt[16],
-             b_sub[16], b_oct[24];
-        SQLSMALLINT sqlt = t->sql_type;
-        int datetime = sqlt == SQL_TYPE_DATE || sqlt == SQL_TYPE_TIME || sqlt == SQL_TYPE_TIMESTAMP;
-        int interval = sqlt >= SQL_INTERVAL_YEAR && sqlt <= SQL_INTERVAL_MINUTE_TO_SECOND;
-        int character = sqlt == SQL_CHAR || sqlt == SQL_VARCHAR || sqlt == SQL_LONGVARCHAR ||
-                        sqlt == SQL_BINARY || sqlt == SQL_VARBINARY || sqlt == SQL_LONGVARBINARY;
-        int has_digits = t->radix || datetime || interval;
+        char b_null[16];
         const char *row[18] = {
             PQgetvalue(src, i, 0), PQgetvalue(src, i, 1), PQgetvalue(src, i, 2), PQgetvalue(src, i, 3),
-            num(b_type, sizeof b_type, sqlt), t->oid == RS_OID_UNKNOWN ? "unknown" : t->name,
-            num(b_size, sizeof b_size, (long)rs_pgtype_column_size(t, mod)),
-            num(b_buf, sizeof b_buf, (long)rs_pgtype_octet_length(t, mod)),
-            has_digits && sqlt != SQL_TYPE_DATE ? num(b_dig, sizeof b_dig, rs_pgtype_decimal_digits(t, mod)) : NULL,
-            t->radix ? num(b_radix, sizeof b_radix, t->radix) : NULL,
-            num(b_null, sizeof b_null, notnull ? SQL_NO_NULLS : SQL_NULLABLE),
-            PQgetisnull(src, i, 7) ? NULL : PQgetvalue(src, i, 7),
-            PQgetisnull(src, i, 8) ? NULL : PQgetvalue(src, i, 8),
-            num(b_sqlt, sizeof b_sqlt, datetime ? SQL_DATETIME : interval ? SQL_INTERVAL : sqlt),
-            datetime || interval ? num(b_sub, sizeof b_sub, datetime ? sqlt - 90 : sqlt - 100) : NULL,
-            character ? num(b_oct, sizeof b_oct, (long)rs_pgtype_octet_length(t, mod)) : NULL,
-            PQgetvalue(src, i, 9), notnull ? "NO" : "YES",
+            ty.data_type, ty.type_name, ty.column_size, ty.buffer_length, ty.decimal_digits, ty.radix,
+            rs_cat_num(b_null, sizeof b_null, notnull ? SQL_NO_NULLS : SQL_NULLABLE),
+            rs_cat_val(src, i, 7), rs_cat_val(src, i, 8), ty.sql_data_type, ty.datetime_sub,
+            ty.char_octet_length, PQgetvalue(src, i, 9), notnull ? "NO" : "YES",
         };
         if (rs_result_local_add(out, row) < 0) {
             PQclear(out);
@@ -246,71 +200,3 @@ out:
     return rc;
 }
 
-/* CREATE_PARAMS of the types that take them. */
-static const char *create_params(unsigned oid)
-{
-    switch (oid) {
-    case RS_OID_VARCHAR: case RS_OID_BPCHAR: case RS_OID_VARBYTE: return "max length";
-    case RS_OID_NUMERIC: return "precision,scale";
-    default: return NULL;
-    }
-}
-
-SQLRETURN rs_catalog_type_info(rs_stmt *s, SQLSMALLINT data_type)
-{
-    static const char *const names[] = {
-        "TYPE_NAME", "DATA_TYPE", "COLUMN_SIZE", "LITERAL_PREFIX", "LITERAL_SUFFIX", "CREATE_PARAMS",
-        "NULLABLE", "CASE_SENSITIVE", "SEARCHABLE", "UNSIGNED_ATTRIBUTE", "FIXED_PREC_SCALE",
-        "AUTO_UNIQUE_VALUE", "LOCAL_TYPE_NAME", "MINIMUM_SCALE", "MAXIMUM_SCALE", "SQL_DATA_TYPE",
-        "SQL_DATETIME_SUB", "NUM_PREC_RADIX", "INTERVAL_PRECISION" };
-    static const unsigned oids[] = {
-        OID_VARCHAR, OID_INT2, OID_INT4, OID_VARCHAR, OID_VARCHAR, OID_VARCHAR, OID_INT2, OID_INT2,
-        OID_INT2, OID_INT2, OID_INT2, OID_INT2, OID_VARCHAR, OID_INT2, OID_INT2, OID_INT2, OID_INT2,
-        OID_INT4, OID_INT2 };
-    int n;
-    const rs_pgtype *all = rs_pgtype_all(&n);
-    /* ordered by DATA_TYPE, as ODBC asks */
-    int order[64];
-    int k = 0;
-    for (int i = 0; i < n && k < 64; i++) {
-        if (data_type != SQL_ALL_TYPES && all[i].sql_type != data_type)
-            continue;
-        if (all[i].oid == RS_OID_OID || all[i].oid == RS_OID_XID || all[i].oid == RS_OID_NAME)
-            continue;   /* system types */
-        order[k++] = i;
-    }
-    for (int i = 1; i < k; i++)
-        for (int j = i; j > 0 && all[order[j - 1]].sql_type > all[order[j]].sql_type; j--) {
-            int tmp = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = tmp;
-        }
-    PGresult *r = rs_result_local(names, oids, 19);
-    for (int i = 0; r && i < k; i++) {
-        const rs_pgtype *t = &all[order[i]];
-        SQLSMALLINT sqlt = t->sql_type;
-        int datetime = sqlt == SQL_TYPE_DATE || sqlt == SQL_TYPE_TIME || sqlt == SQL_TYPE_TIMESTAMP;
-        int interval = sqlt >= SQL_INTERVAL_YEAR && sqlt <= SQL_INTERVAL_MINUTE_TO_SECOND;
-        char b_type[16], b_size[24], b_case[8], b_srch[8], b_uns[8], b_fix[8], b_min[8], b_max[8],
-             b_sqlt[16], b_sub[16], b_radix[16];
-        int scaled = sqlt == SQL_NUMERIC || sqlt == SQL_DECIMAL || datetime;
-        int maxscale = sqlt == SQL_NUMERIC ? 37 : sqlt == SQL_DECIMAL ? 2 : (datetime && sqlt != SQL_TYPE_DATE) ? 6 : 0;
-        const char *row[19] = {
-            t->name, num(b_type, sizeof b_type, sqlt),
-            num(b_size, sizeof b_size, t->oid == RS_OID_NUMERIC ? 38 : (long)rs_pgtype_column_size(t, -1)),
-            t->literal_prefix, t->literal_suffix, create_params(t->oid),
-            "1", num(b_case, sizeof b_case, t->case_sensitive), num(b_srch, sizeof b_srch, t->searchable),
-            t->radix ? num(b_uns, sizeof b_uns, t->is_unsigned) : NULL,
-            num(b_fix, sizeof b_fix, t->oid == RS_OID_MONEY), t->radix ? "0" : NULL, t->name,
-            scaled ? num(b_min, sizeof b_min, 0) : NULL, scaled ? num(b_max, sizeof b_max, maxscale) : NULL,
-            num(b_sqlt, sizeof b_sqlt, datetime ? SQL_DATETIME : interval ? SQL_INTERVAL : sqlt),
-            datetime || interval ? num(b_sub, sizeof b_sub, datetime ? sqlt - 90 : sqlt - 100) : NULL,
-            t->radix ? num(b_radix, sizeof b_radix, t->radix) : NULL, NULL,
-        };
-        if (rs_result_local_add(r, row) < 0) {
-            PQclear(r);
-            r = NULL;
-        }
-    }
-    return rs_stmt_install_local(s, r);
-}

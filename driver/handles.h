@@ -169,6 +169,10 @@ struct rs_stmt {
     SQLULEN keyset_size;
     SQLULEN simulate_cursor;
     SQLPOINTER fetch_bookmark_ptr;
+    /* data at execution: the values gathered by SQLParamData/SQLPutData (stmt/dae.c) */
+    struct rs_dae *dae;
+    /* set by SQLCancel (any thread) while this statement executes: the error is HY008 */
+    volatile int cancel_requested;
 };
 
 /* Entry-point helpers: validate, lock, clear diagnostics. NULL means SQL_INVALID_HANDLE. */

@@ -1,10 +1,11 @@
-/* api_execute.c - SQLPrepare, SQLExecute, SQLExecDirect, SQLNumParams, SQLBindParameter,
- * SQLMoreResults, SQLCancel, SQLEndTran and the cursor name functions (A and W). */
+/* api_execute.c - SQLPrepare, SQLExecute, SQLExecDirect, SQLNumParams, SQLDescribeParam, SQLBindParameter,
+ * SQLMoreResults, SQLParamData, SQLPutData, SQLCancel, SQLEndTran and the cursor name functions (A and W). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "conn/session.h"
+#include "stmt/dae.h"
 #include "stmt/execute.h"
 #include "stmt/params.h"
 
@@ -60,6 +61,12 @@ SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT *n)
     RS_WITH_STMT(h, num_params(s, n));
 }
 
+SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT *type, SQLULEN *size,
+                                   SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    RS_WITH_STMT(h, rs_stmt_describe_param(s, num, type, size, digits, nullable));
+}
+
 SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
                                    SQLSMALLINT sql_type, SQLULEN col_size, SQLSMALLINT digits,
                                    SQLPOINTER value, SQLLEN buflen, SQLLEN *ind)
@@ -68,9 +75,32 @@ SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT io_
                                            value, buflen, ind));
 }
 
+SQLRETURN SQL_API SQLParamData(SQLHSTMT h, SQLPOINTER *token)
+{
+    RS_WITH_STMT(h, rs_stmt_param_data(s, token));
+}
+
+SQLRETURN SQL_API SQLPutData(SQLHSTMT h, SQLPOINTER data, SQLLEN len)
+{
+    RS_WITH_STMT(h, rs_stmt_put_data(s, data, len));
+}
+
 SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 {
     RS_WITH_STMT(h, rs_stmt_more_results(s));
+}
+
+static SQLRETURN end_need_data(rs_stmt *s)
+{
+    rs_dae_end(s);
+    return SQL_SUCCESS;
+}
+
+/* Waiting for data at execution: no call runs on this statement, so take the lock and end
+ * the sequence without executing. */
+static SQLRETURN cancel_need_data(SQLHSTMT h)
+{
+    RS_WITH_STMT(h, end_need_data(s));
 }
 
 /* SQLCancel may come from another thread while this statement's call holds the lock, so it
@@ -80,6 +110,9 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
     rs_stmt *s = h;
     if (!s || s->magic != RS_MAGIC_STMT)
         return SQL_INVALID_HANDLE;
+    if (s->state == RS_S_NEED_DATA)
+        return cancel_need_data(h);
+    s->cancel_requested = 1;
     PGcancel *cancel = s->dbc->cancel;
     if (cancel) {
         char err[256];

@@ -5,12 +5,14 @@
 
 #include "conn/pgerror.h"
 #include "conn/session.h"
+#include "stmt/dae.h"
 #include "stmt/desc.h"
 #include "stmt/execute.h"
 #include "stmt/params.h"
 #include "stmt/result.h"
 #include "stmt/sqltext.h"
 #include "stmt/wire.h"
+#include "types/pgtypes.h"
 #include "util/log.h"
 
 /* The connection must be open and alive before anything goes to the server. */
@@ -48,6 +50,7 @@ void rs_stmt_forget_prepared(rs_stmt *s)
 
 void rs_stmt_unprepare(rs_stmt *s)
 {
+    rs_dae_end(s);
     if (s->prep_name[0] && s->dbc->pg && !s->dbc->dead) {
         char sql[64];
         rs_dbc_release_wire(s->dbc);
@@ -120,7 +123,9 @@ static SQLRETURN collect(rs_stmt *s)
      * communication link failure (08S01), not just the server's SQLSTATE. */
     if (failed) {
         const char *state = PQresultErrorField(failed, PG_DIAG_SQLSTATE);
-        if (clk.timed_out && state && strcmp(state, "57014") == 0)
+        if (s->cancel_requested && state && strcmp(state, "57014") == 0)
+            rc = rs_diag_add(&s->diag, "HY008", 0, "Operation canceled: SQLCancel ended the statement.");
+        else if (clk.timed_out && state && strcmp(state, "57014") == 0)
             rc = rs_diag_add(&s->diag, "HYT00", 0,
                 "Query timeout expired: the statement ran longer than SQL_ATTR_QUERY_TIMEOUT (%lu s) "
                 "and was cancelled.", (unsigned long)s->query_timeout);
@@ -175,7 +180,10 @@ static SQLRETURN server_prepare(rs_stmt *s, const unsigned *types)
 
 SQLRETURN rs_stmt_prepare(rs_stmt *s, const char *sql, size_t len)
 {
-    SQLRETURN rc = check_conn(s);
+    SQLRETURN rc = rs_dae_guard(s);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    rc = check_conn(s);
     if (!RS_OK(rc))
         return rc;
     rs_stmt_close_result(s);
@@ -208,6 +216,57 @@ SQLRETURN rs_stmt_ensure_described(rs_stmt *s)
     return rc;
 }
 
+SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type, SQLULEN *size,
+                                 SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    SQLRETURN rc = rs_dae_guard(s);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (!s->sql)
+        return rs_diag_add(&s->diag, "HY010", 0, "SQLDescribeParam needs a prepared statement.");
+    if (num < 1 || num > s->nparams)
+        return rs_diag_add(&s->diag, "07009", 0, "Invalid parameter number %u: the statement has %d markers.",
+                           num, s->nparams);
+    rc = check_conn(s);
+    if (!RS_OK(rc))
+        return rc;
+    rs_dbc *c = s->dbc;
+    PGresult *d;
+    if (s->prep_name[0]) {
+        d = PQdescribePrepared(c->pg, s->prep_name);
+    } else {
+        /* the unnamed statement, so the types SQLBindParameter declares still count at
+         * execution (a named prepare would fix the server's guesses) */
+        PGresult *p = PQprepare(c->pg, "", s->sql, 0, NULL);
+        if (!p || PQresultStatus(p) != PGRES_COMMAND_OK) {
+            rc = rs_diag_from_result(&s->diag, c, p);
+            PQclear(p);
+            return rc;
+        }
+        PQclear(p);
+        d = PQdescribePrepared(c->pg, "");
+    }
+    if (!d || PQresultStatus(d) != PGRES_COMMAND_OK || PQnparams(d) < num) {
+        rc = d && PQresultStatus(d) == PGRES_COMMAND_OK
+            ? rs_diag_add(&s->diag, "07009", 0, "The server knows no parameter %u.", num)
+            : rs_diag_from_result(&s->diag, c, d);
+        PQclear(d);
+        return rc;
+    }
+    /* the server tells the type only (no typmod, no nullability) */
+    const rs_pgtype *t = rs_pgtype_lookup(PQparamtype(d, num - 1));
+    PQclear(d);
+    if (type)
+        *type = t->sql_type;
+    if (size)
+        *size = rs_pgtype_column_size(t, -1);
+    if (digits)
+        *digits = rs_pgtype_decimal_digits(t, -1);
+    if (nullable)
+        *nullable = SQL_NULLABLE_UNKNOWN;
+    return SQL_SUCCESS;
+}
+
 /* Execute the current text once with the parameters of one row of the parameter set. */
 static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
 {
@@ -219,6 +278,7 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
         rs_log(RS_LOG_DEBUG, c->id, "execute: %s", s->sql);
     /* cancelling a streamed SELECT closed early can only undo something inside a transaction */
     s->cancel_ok = s->plain_select && PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+    s->cancel_requested = 0;
     int ok;
     if (s->nparams == 0 && !s->prep_name[0]) {
         ok = PQsendQuery(c->pg, s->sql);
@@ -303,6 +363,13 @@ static SQLRETURN execute_all(rs_stmt *s)
     if (!RS_OK(rc))
         return rc;
     rs_stmt_close_result(s);
+    if (!s->dae) {
+        /* data at execution: SQLParamData/SQLPutData gather the values, then come back here */
+        int started;
+        SQLRETURN r = rs_dae_begin(s, &started);
+        if (started || r == SQL_ERROR)
+            return r;
+    }
     rs_desc *apd = s->cur_apd;
     SQLULEN rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
     SQLLEN total = 0;
@@ -364,8 +431,16 @@ static SQLRETURN execute_all(rs_stmt *s)
     return rc;
 }
 
+SQLRETURN rs_stmt_execute_gathered(rs_stmt *s)
+{
+    return execute_all(s);
+}
+
 SQLRETURN rs_stmt_execute(rs_stmt *s)
 {
+    SQLRETURN g = rs_dae_guard(s);
+    if (g != SQL_SUCCESS)
+        return g;
     if (!s->prepared || !s->sql)
         return rs_diag_add(&s->diag, "HY010", 0, "SQLExecute needs a statement prepared with SQLPrepare.");
     if (s->state == RS_S_CURSOR)
@@ -375,7 +450,10 @@ SQLRETURN rs_stmt_execute(rs_stmt *s)
 
 SQLRETURN rs_stmt_exec_direct(rs_stmt *s, const char *sql, size_t len)
 {
-    SQLRETURN rc = check_conn(s);
+    SQLRETURN rc = rs_dae_guard(s);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    rc = check_conn(s);
     if (!RS_OK(rc))
         return rc;
     if (s->state == RS_S_CURSOR)
@@ -390,6 +468,9 @@ SQLRETURN rs_stmt_exec_direct(rs_stmt *s, const char *sql, size_t len)
 
 SQLRETURN rs_stmt_more_results(rs_stmt *s)
 {
+    SQLRETURN g = rs_dae_guard(s);
+    if (g != SQL_SUCCESS)
+        return g;
     if (!s->res)
         return SQL_NO_DATA;
     SQLRETURN rc = rs_result_next(s);

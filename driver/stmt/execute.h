@@ -9,6 +9,13 @@ SQLRETURN rs_stmt_execute(rs_stmt *s);
 SQLRETURN rs_stmt_exec_direct(rs_stmt *s, const char *sql, size_t len);
 SQLRETURN rs_stmt_more_results(rs_stmt *s);
 
+/* SQLDescribeParam: the server's type for marker num (1-based). */
+SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type, SQLULEN *size,
+                                 SQLSMALLINT *digits, SQLSMALLINT *nullable);
+
+/* Execute with the values data at execution gathered (stmt/dae.c). */
+SQLRETURN rs_stmt_execute_gathered(rs_stmt *s);
+
 /* After SQLPrepare: make sure the IRD describes the result (asks the server once). */
 SQLRETURN rs_stmt_ensure_described(rs_stmt *s);
 

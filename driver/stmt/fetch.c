@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "execute.h"
+#include "stmt/dae.h"
 #include "stmt/desc.h"
 #include "stmt/fetch.h"
 #include "stmt/result.h"
@@ -11,6 +12,9 @@
 
 static SQLRETURN need_cursor(rs_stmt *s)
 {
+    SQLRETURN g = rs_dae_guard(s);
+    if (g != SQL_SUCCESS)
+        return g;
     if (s->state != RS_S_CURSOR || !s->res)
         return rs_diag_add(&s->diag, "24000", 0, "No result set is open: execute a query first.");
     return SQL_SUCCESS;
@@ -236,7 +240,10 @@ SQLRETURN rs_stmt_bind_col(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
 
 SQLRETURN rs_stmt_num_result_cols(rs_stmt *s, SQLSMALLINT *count)
 {
-    SQLRETURN rc = rs_stmt_ensure_described(s);
+    SQLRETURN rc = rs_dae_guard(s);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    rc = rs_stmt_ensure_described(s);
     if (!RS_OK(rc))
         return rc;
     if (count)
@@ -253,7 +260,10 @@ SQLRETURN rs_stmt_row_count(rs_stmt *s, SQLLEN *count)
 
 static SQLRETURN check_col(rs_stmt *s, SQLUSMALLINT col)
 {
-    SQLRETURN rc = rs_stmt_ensure_described(s);
+    SQLRETURN rc = rs_dae_guard(s);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    rc = rs_stmt_ensure_described(s);
     if (!RS_OK(rc))
         return rc;
     if (s->state == RS_S_ALLOCATED)

@@ -2,9 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stmt/dae.h"
 #include "stmt/desc.h"
 #include "stmt/params.h"
 #include "types/convert.h"
+#include "types/pgtypes.h"
 
 static int is_valid_ctype(SQLSMALLINT c)
 {
@@ -65,13 +67,41 @@ void rs_params_free(rs_param_set *ps)
     memset(ps, 0, sizeof *ps);
 }
 
+/* The C type a parameter's value has, SQL_C_DEFAULT resolved through its SQL type. */
+static SQLSMALLINT param_ctype(const rs_desc_rec *a, const rs_desc_rec *p)
+{
+    if (a->concise_type != SQL_C_DEFAULT)
+        return a->concise_type;
+    return rs_sql_default_ctype(p ? p->concise_type : SQL_VARCHAR);
+}
+
+int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out)
+{
+    rs_desc *apd = s->cur_apd, *ipd = &s->ipd;
+    if (i < 1 || i > apd->count)
+        return -1;
+    rs_desc_rec *a = &apd->recs[i];
+    rs_desc_rec *p = i <= ipd->count ? &ipd->recs[i] : NULL;
+    SQLLEN elem = a->concise_type == SQL_C_CHAR || a->concise_type == SQL_C_WCHAR ||
+                  a->concise_type == SQL_C_BINARY || a->concise_type == SQL_C_DEFAULT
+                  ? a->octet_length : rs_ctype_size(a->concise_type);
+    out->data = rs_desc_addr(apd, a->data_ptr, elem, row);
+    out->ind = rs_desc_addr(apd, a->indicator_ptr, sizeof(SQLLEN), row);
+    out->octet_len = rs_desc_addr(apd, a->octet_length_ptr, sizeof(SQLLEN), row);
+    out->ctype = param_ctype(a, p);
+    out->sql_type = p ? p->concise_type : SQL_VARCHAR;
+    out->scale = p ? p->scale : 0;
+    out->at_exec = out->ind && (*out->ind == SQL_DATA_AT_EXEC || *out->ind <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+    return 0;
+}
+
 SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
 {
     memset(ps, 0, sizeof *ps);
     int n = s->nparams;
     if (n == 0)
         return SQL_SUCCESS;
-    rs_desc *apd = s->cur_apd, *ipd = &s->ipd;
+    rs_desc *apd = s->cur_apd;
     if (apd->count < n)
         return rs_diag_add(&s->diag, "07002", 0,
                            "The statement has %d parameter markers but only %d are bound.", n, apd->count);
@@ -84,30 +114,30 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
     if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
         return rs_diag_oom(&s->diag);
     for (int i = 0; i < n; i++) {
-        rs_desc_rec *a = &apd->recs[i + 1];
-        rs_desc_rec *p = (i + 1 <= ipd->count) ? &ipd->recs[i + 1] : NULL;
-        SQLSMALLINT sql_type = p ? p->concise_type : SQL_VARCHAR;
-        SQLLEN elem = a->concise_type == SQL_C_CHAR || a->concise_type == SQL_C_WCHAR ||
-                      a->concise_type == SQL_C_BINARY || a->concise_type == SQL_C_DEFAULT
-                      ? a->octet_length : rs_ctype_size(a->concise_type);
-        SQLLEN *ind = rs_desc_addr(apd, a->indicator_ptr, sizeof(SQLLEN), row);
-        SQLLEN *olen = rs_desc_addr(apd, a->octet_length_ptr, sizeof(SQLLEN), row);
-        void *data = rs_desc_addr(apd, a->data_ptr, elem, row);
-        ps->types[i] = rs_sql_type_oid(sql_type);
-        if ((ind && *ind == SQL_NULL_DATA) || (!data && !(ind && *ind == SQL_DEFAULT_PARAM))) {
+        rs_param_slot sl;
+        rs_params_slot(s, row, i + 1, &sl);
+        ps->types[i] = rs_sql_type_oid(sl.sql_type);
+        const void *data = sl.data;
+        SQLLEN len = sl.octet_len ? *sl.octet_len : SQL_NTS;
+        if (!sl.octet_len && sl.ctype == SQL_C_BINARY)
+            len = apd->recs[i + 1].octet_length;
+        if (sl.at_exec) {
+            /* the value SQLPutData gathered (stmt/dae.c) */
+            const rs_dae_value *v = rs_dae_value_of(s, row, i + 1);
+            if (!v)
+                return rs_diag_add(&s->diag, "HY010", 0,
+                                   "Parameter %d is data at execution but no data was supplied.", i + 1);
+            if (v->isnull || !v->given) {
+                ps->values[i] = NULL;
+                continue;
+            }
+            data = v->buf;
+            len = (SQLLEN)v->len;
+        } else if ((sl.ind && *sl.ind == SQL_NULL_DATA) || !data || (sl.ind && *sl.ind == SQL_DEFAULT_PARAM)) {
             ps->values[i] = NULL;
             continue;
         }
-        if (ind && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET))
-            return rs_diag_add(&s->diag, "HYC00", 0, "Parameter %d: data at execution is not supported yet.", i + 1);
-        if (ind && *ind == SQL_DEFAULT_PARAM) {
-            ps->values[i] = NULL;
-            continue;
-        }
-        SQLLEN len = olen ? *olen : SQL_NTS;
-        if (!olen && (a->concise_type == SQL_C_BINARY))
-            len = a->octet_length;
-        SQLRETURN rc = rs_c_to_param(a->concise_type, data, len, sql_type, p ? p->scale : 0,
+        SQLRETURN rc = rs_c_to_param(sl.ctype, data, len, sl.sql_type, sl.scale,
                                      &ps->vals[i], &s->diag, (SQLLEN)row + 1, i + 1);
         if (!RS_OK(rc))
             return rc;

@@ -15,6 +15,19 @@ typedef struct rs_param_set {
     rs_param_value *vals;
 } rs_param_set;
 
+/* Where one parameter of one row of the parameter set lives in the application's buffers. */
+typedef struct rs_param_slot {
+    void *data;            /* ParameterValuePtr for that row (the data-at-execution token) */
+    SQLLEN *ind, *octet_len;
+    SQLSMALLINT ctype;     /* SQL_C_DEFAULT resolved */
+    SQLSMALLINT sql_type;  /* from the IPD */
+    SQLSMALLINT scale;
+    int at_exec;           /* the indicator says SQL_DATA_AT_EXEC or SQL_LEN_DATA_AT_EXEC(n) */
+} rs_param_slot;
+
+/* Parameter i (1-based) of row `row` (0-based). -1 when the parameter is not bound. */
+int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out);
+
 /* Build the parameters of row `row` (0-based). Checks that every marker is bound (07002). */
 SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps);
 void rs_params_free(rs_param_set *ps);

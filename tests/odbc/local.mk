@@ -5,7 +5,7 @@ noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
 ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
-	tests/odbc/stream
+	tests/odbc/stream tests/odbc/params_dae
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
@@ -29,3 +29,11 @@ tests_odbc_diag_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_stream_SOURCES = tests/odbc/stream.c
 tests_odbc_stream_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_params_dae_SOURCES = tests/odbc/params_dae.c
+tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_desc_SOURCES = tests/odbc/desc.c
+tests_odbc_desc_LDADD = $(RS_DM_LIBS)
+check_PROGRAMS += tests/odbc/desc
+TESTS += tests/odbc/desc

@@ -123,17 +123,17 @@ static int bool_num(const char *v, size_t len, unsigned oid, rs_num_parts *n)
     return 1;
 }
 
-/* Parse a number for a numeric C type: 22018 when the text is no number (a NaN from a
- * numeric or float column is out of range, 22003, rather than invalid text). */
-static SQLRETURN parse_for_number(const char *v, size_t len, unsigned oid, rs_num_parts *n,
-                                  const rs_conv_where *w)
+/* Parse a number for a numeric C type: 22018 when the text is no number. nan_ok: the target
+ * has a NaN (floating point); elsewhere NaN is 22018 too, since it is no value at all. */
+static SQLRETURN parse_for_number(const char *v, size_t len, unsigned oid, int nan_ok,
+                                  rs_num_parts *n, const rs_conv_where *w)
 {
     if (bool_num(v, len, oid, n))
         return SQL_SUCCESS;
     if (rs_parse_num(v, len, n) < 0)
         return err(w, "22018", "Invalid character value for the requested numeric type.");
-    if (n->special == 1 && src_category(oid) == SRC_CHAR)
-        return err(w, "22018", "Invalid character value for the requested numeric type (NaN).");
+    if (n->special == 1 && !nan_ok)
+        return err(w, "22018", "Invalid character value: NaN has no value in the requested C type.");
     return SQL_SUCCESS;
 }
 
@@ -143,7 +143,7 @@ static SQLRETURN to_integer(const char *v, size_t len, unsigned oid, const rs_co
     rs_num_parts n;
     uint64_t mag;
     int frac;
-    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    SQLRETURN prc = parse_for_number(v, len, oid, 0, &n, w);
     if (prc != SQL_SUCCESS)
         return prc;
     if (n.special || rs_num_to_u64(&n, &mag, &frac) < 0)
@@ -197,7 +197,7 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
 {
     double d;
     rs_num_parts n;
-    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    SQLRETURN prc = parse_for_number(v, len, oid, 1, &n, w);
     if (prc != SQL_SUCCESS)
         return prc;
     if (n.special) {
@@ -223,7 +223,7 @@ static SQLRETURN to_numeric(const char *v, size_t len, unsigned oid, const rs_co
                             const rs_conv_where *w)
 {
     rs_num_parts n;
-    SQLRETURN prc = parse_for_number(v, len, oid, &n, w);
+    SQLRETURN prc = parse_for_number(v, len, oid, 0, &n, w);
     if (prc != SQL_SUCCESS)
         return prc;
     if (n.special)

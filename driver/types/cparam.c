@@ -1,12 +1,17 @@
-/* cparam.c - C values to parameter text. */
+/* cparam.c - C values to parameter text, with the checks of the ODBC appendix D tables from
+ * C types to SQL types: a value the SQL type cannot take is refused here with its SQLSTATE
+ * (22003, 22001, 22007, 22008, 22015, 22018, 07006) instead of by the server. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "types/convert.h"
 #include "types/cparam.h"
+#include "types/interval.h"
 #include "types/pgtypes.h"
+#include "types/textparse.h"
 #include "util/text.h"
 
 unsigned rs_sql_type_oid(SQLSMALLINT sql_type)
@@ -24,8 +29,54 @@ unsigned rs_sql_type_oid(SQLSMALLINT sql_type)
     case SQL_TYPE_TIMESTAMP: case SQL_TIMESTAMP: return RS_OID_TIMESTAMP;
     case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY: return RS_OID_BYTEA;
     case SQL_GUID: return RS_OID_UUID;
-    default: return 0;   /* character data: the server infers from the context */
+    default:
+        if (sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND)
+            return RS_OID_INTERVAL;
+        return 0;   /* character data: the server infers from the context */
     }
+}
+
+/* What the SQL type of a parameter asks for. */
+typedef enum dst_cat {
+    DST_CHAR, DST_BIT, DST_INT, DST_EXACT, DST_FLOAT, DST_DATE, DST_TIME, DST_TIMESTAMP,
+    DST_BINARY, DST_GUID, DST_IV_YM, DST_IV_DS
+} dst_cat;
+
+static dst_cat dst_category(SQLSMALLINT sql_type)
+{
+    switch (sql_type) {
+    case SQL_BIT: return DST_BIT;
+    case SQL_TINYINT: case SQL_SMALLINT: case SQL_INTEGER: case SQL_BIGINT: return DST_INT;
+    case SQL_NUMERIC: case SQL_DECIMAL: return DST_EXACT;
+    case SQL_REAL: case SQL_FLOAT: case SQL_DOUBLE: return DST_FLOAT;
+    case SQL_TYPE_DATE: case SQL_DATE: return DST_DATE;
+    case SQL_TYPE_TIME: case SQL_TIME: return DST_TIME;
+    case SQL_TYPE_TIMESTAMP: case SQL_TIMESTAMP: return DST_TIMESTAMP;
+    case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY: return DST_BINARY;
+    case SQL_GUID: return DST_GUID;
+    case SQL_INTERVAL_YEAR: case SQL_INTERVAL_MONTH: case SQL_INTERVAL_YEAR_TO_MONTH: return DST_IV_YM;
+    default:
+        if (sql_type >= SQL_INTERVAL_DAY && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND)
+            return DST_IV_DS;
+        return DST_CHAR;
+    }
+}
+
+typedef struct pctx {
+    rs_diag *diag;
+    SQLLEN row;
+    int col;
+} pctx;
+
+static SQLRETURN perr(const pctx *c, const char *state, const char *what)
+{
+    return rs_diag_add_at(c->diag, c->row, c->col, state, 0, "Parameter %d: %s", c->col, what);
+}
+
+static SQLRETURN restricted(const pctx *c)
+{
+    return perr(c, "07006", "restricted data type attribute violation: appendix D has no "
+                            "conversion from this C type to the parameter's SQL type.");
 }
 
 static SQLRETURN own(rs_param_value *out, const char *text, size_t n, rs_diag *diag)
@@ -40,7 +91,7 @@ static SQLRETURN own(rs_param_value *out, const char *text, size_t n, rs_diag *d
     return SQL_SUCCESS;
 }
 
-/* SQL_NUMERIC_STRUCT to decimal text. */
+/* SQL_NUMERIC_STRUCT to decimal text; buf holds at least 64 bytes. */
 static void numeric_text(const SQL_NUMERIC_STRUCT *ns, char *buf, size_t buflen)
 {
     unsigned __int128 v = 0;
@@ -59,14 +110,14 @@ static void numeric_text(const SQL_NUMERIC_STRUCT *ns, char *buf, size_t buflen)
     if (scale <= 0) {
         for (int i = nd - 1; i >= 0; i--)
             buf[o++] = digits[i];
-        for (int i = 0; i < -scale; i++)
+        for (int i = 0; i < -scale && o < buflen - 1; i++)
             buf[o++] = '0';
     } else {
         int intdigits = nd - scale;
         if (intdigits <= 0) {
             buf[o++] = '0';
             buf[o++] = '.';
-            for (int i = 0; i < -intdigits; i++)
+            for (int i = 0; i < -intdigits && o < buflen - 1 - (size_t)nd; i++)
                 buf[o++] = '0';
             for (int i = nd - 1; i >= 0; i--)
                 buf[o++] = digits[i];
@@ -81,28 +132,287 @@ static void numeric_text(const SQL_NUMERIC_STRUCT *ns, char *buf, size_t buflen)
     buf[o < buflen ? o : buflen - 1] = '\0';
 }
 
+/* A double as the shortest exact-enough text in the C locale (%.17g / %.9g). */
+static int float_text(double d, int is_float, char *buf, size_t buflen)
+{
+    if (d != d)
+        return snprintf(buf, buflen, "NaN");
+    if (d > 1.7976931348623157e308 || d < -1.7976931348623157e308)
+        return snprintf(buf, buflen, "%sInfinity", d < 0 ? "-" : "");
+    locale_t c = rs_c_numeric_locale(), old = c ? uselocale(c) : (locale_t)0;
+    int n = snprintf(buf, buflen, is_float ? "%.9g" : "%.17g", d);
+    if (c)
+        uselocale(old);
+    return n;
+}
+
+/* Number text against a numeric SQL type: integers lose no digit (22001 fractional, 22003
+ * whole), bits take 0 and 1, and what the server should see is written to out. */
+static SQLRETURN number_for(const char *text, size_t len, SQLSMALLINT sql_type, dst_cat dst,
+                            char *out, size_t outlen, const pctx *c)
+{
+    rs_num_parts n;
+    if (rs_parse_num(text, len, &n) < 0)
+        return perr(c, "22018", "invalid character value: not a numeric literal.");
+    if (dst == DST_EXACT || dst == DST_FLOAT || dst == DST_CHAR) {
+        size_t i = 0;   /* trimmed */
+        while (i < len && text[i] == ' ')
+            i++;
+        while (len > i && text[len - 1] == ' ')
+            len--;
+        if (len - i >= outlen)
+            return 1;   /* the caller sends the text itself */
+        memcpy(out, text + i, len - i);
+        out[len - i] = '\0';
+        return SQL_SUCCESS;
+    }
+    uint64_t mag;
+    int frac;
+    if (n.special || rs_num_to_u64(&n, &mag, &frac) < 0)
+        return perr(c, "22003", "numeric value out of range for the parameter's SQL type.");
+    if (dst == DST_BIT) {
+        if (n.neg && (mag || frac))
+            return perr(c, "22003", "numeric value out of range for SQL_BIT (below 0).");
+        if (mag > 1)
+            return perr(c, "22003", "numeric value out of range for SQL_BIT (2 or more).");
+        if (frac)
+            return perr(c, "22001", "string data, right truncated: SQL_BIT takes 0 or 1.");
+        snprintf(out, outlen, "%s", mag ? "1" : "0");
+        return SQL_SUCCESS;
+    }
+    uint64_t hi = sql_type == SQL_BIGINT ? (uint64_t)INT64_MAX : sql_type == SQL_INTEGER ? INT32_MAX : INT16_MAX;
+    if (mag > hi + (n.neg ? 1 : 0))
+        return perr(c, "22003", "numeric value out of range for the parameter's integer type.");
+    if (frac)
+        return perr(c, "22001", "string data, right truncated: an integer type drops the fraction.");
+    snprintf(out, outlen, "%s%" PRIu64, n.neg && mag ? "-" : "", mag);
+    return SQL_SUCCESS;
+}
+
+/* ---- dates and times ---- */
+
+static int ymd_text(char *buf, size_t buflen, int year, unsigned month, unsigned day, int *bc)
+{
+    *bc = year <= 0;
+    return snprintf(buf, buflen, "%04d-%02u-%02u", *bc ? 1 - year : year, month, day);
+}
+
+static int valid_date(int year, unsigned month, unsigned day)
+{
+    return month >= 1 && month <= 12 && day >= 1 && (int)day <= rs_days_in_month(year, (int)month);
+}
+
+static int valid_time(unsigned h, unsigned m, unsigned s)
+{
+    return h <= 23 && m <= 59 && s <= 59;
+}
+
+static void today(int *y, unsigned *m, unsigned *d)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    *y = tm.tm_year + 1900;
+    *m = (unsigned)tm.tm_mon + 1;
+    *d = (unsigned)tm.tm_mday;
+}
+
+/* Write date/time text from fields for the SQL type dst. */
+static int datetime_text(char *buf, size_t buflen, dst_cat dst, int has_date, int year, unsigned month,
+                         unsigned day, unsigned h, unsigned mi, unsigned s, unsigned frac_ns)
+{
+    int bc = 0, n = 0;
+    if (dst == DST_TIME) {
+        n = snprintf(buf, buflen, "%02u:%02u:%02u", h, mi, s);
+        if (frac_ns)
+            n += snprintf(buf + n, buflen - (size_t)n, ".%09u", frac_ns);
+        return n;
+    }
+    if (!has_date)
+        today(&year, &month, &day);
+    n = ymd_text(buf, buflen, year, month, day, &bc);
+    if (dst != DST_DATE)
+        n += snprintf(buf + n, buflen - (size_t)n, " %02u:%02u:%02u.%09u", h, mi, s, frac_ns);
+    if (bc)
+        n += snprintf(buf + n, buflen - (size_t)n, " BC");
+    return n;
+}
+
+/* Character data for a date, time or timestamp parameter: an ODBC literal (or its escape
+ * {d '...'}, {t '...'}, {ts '...'}) or the server's own forms (BC, zone offsets, infinity).
+ * Malformed text is 22007; a time part a date cannot keep is 22008. */
+static SQLRETURN datetime_from_text(const char *v, size_t len, dst_cat dst, char *out, size_t outlen,
+                                    const pctx *c)
+{
+    while (len && (*v == ' ' || *v == '\t')) { v++; len--; }
+    while (len && (v[len - 1] == ' ' || v[len - 1] == '\t')) len--;
+    if (len > 4 && v[0] == '{' && v[len - 1] == '}') {
+        size_t i = 1;
+        while (i < len && v[i] != '\'')
+            i++;
+        if (i + 1 >= len - 1 || v[len - 2] != '\'')
+            return perr(c, "22007", "invalid datetime format: malformed escape clause.");
+        v += i + 1;
+        len = len - 2 - (i + 1);
+    }
+    if (dst != DST_TIME && ((len == 8 && !memcmp(v, "infinity", 8)) || (len == 9 && !memcmp(v, "-infinity", 9)))) {
+        snprintf(out, outlen, "%.*s", (int)len, v);
+        return SQL_SUCCESS;
+    }
+    rs_dt_parts d;
+    if (len >= outlen || rs_parse_datetime(v, len, &d) < 0)
+        return perr(c, "22007", "invalid datetime format.");
+    if (d.has_date && d.day > rs_days_in_month(d.year, d.month))
+        return perr(c, "22007", "invalid datetime format: no such day in that month.");
+    if (d.has_time && (d.hour > 23 || d.second > 59) && !(d.hour == 24 && !d.minute && !d.second && !d.fraction))
+        return perr(c, "22007", "invalid datetime format: time field out of range.");
+    switch (dst) {
+    case DST_DATE:
+        if (!d.has_date)
+            return perr(c, "22007", "invalid datetime format: a time is no date.");
+        if (d.hour || d.minute || d.second || d.fraction)
+            return perr(c, "22008", "datetime field overflow: a date parameter cannot keep the time part.");
+        break;
+    case DST_TIME:
+        if (!d.has_time)
+            return perr(c, "22007", "invalid datetime format: a date is no time.");
+        if (d.has_date) {
+            if (d.fraction)
+                return perr(c, "22008", "datetime field overflow: a time parameter from a timestamp "
+                                        "cannot keep fractional seconds.");
+            snprintf(out, outlen, "%02d:%02d:%02d", d.hour, d.minute, d.second);
+            return SQL_SUCCESS;
+        }
+        break;
+    default: /* timestamp */
+        if (!d.has_date) {   /* a time alone takes today's date */
+            int y;
+            unsigned m, day;
+            today(&y, &m, &day);
+            snprintf(out, outlen, "%04d-%02u-%02u %.*s", y, m, day, (int)len, v);
+            return SQL_SUCCESS;
+        }
+        break;
+    }
+    snprintf(out, outlen, "%.*s", (int)len, v);
+    return SQL_SUCCESS;
+}
+
+static SQLRETURN guid_from_text(const char *v, size_t len, const pctx *c)
+{
+    if (len == 38 && v[0] == '{' && v[37] == '}') { v++; len -= 2; }
+    if (len != 36)
+        return perr(c, "22018", "invalid character value for a GUID.");
+    for (size_t i = 0; i < len; i++) {
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        int hex = (v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'f') || (v[i] >= 'A' && v[i] <= 'F');
+        if (dash ? v[i] != '-' : !hex)
+            return perr(c, "22018", "invalid character value for a GUID.");
+    }
+    return SQL_SUCCESS;
+}
+
+static int hexval(char ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+/* Character data for a binary parameter: hexadecimal digits (appendix D), sent as bytes. */
+static SQLRETURN binary_from_hex(const char *v, size_t len, rs_param_value *out, const pctx *c)
+{
+    if (len >= 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) { v += 2; len -= 2; }
+    if (len % 2)
+        return perr(c, "22018", "invalid character value: binary data needs pairs of hex digits.");
+    out->data = malloc(len / 2 + 1);
+    if (!out->data)
+        return rs_diag_oom(c->diag);
+    out->owned = 1;
+    out->binary = 1;
+    for (size_t i = 0; i < len; i += 2) {
+        int hi = hexval(v[i]), lo = hexval(v[i + 1]);
+        if (hi < 0 || lo < 0) {
+            rs_param_value_free(out);
+            return perr(c, "22018", "invalid character value: not a hexadecimal value.");
+        }
+        out->data[i / 2] = (char)(hi << 4 | lo);
+    }
+    out->len = (int)(len / 2);
+    return SQL_SUCCESS;
+}
+
+/* Character data (UTF-8) for the SQL type; v stays valid for the call. */
+static SQLRETURN from_text(const char *v, size_t len, SQLSMALLINT sql_type, rs_param_value *out,
+                           const pctx *c, int borrowed)
+{
+    char buf[128];
+    dst_cat dst = dst_category(sql_type);
+    SQLRETURN rc;
+    switch (dst) {
+    case DST_CHAR: case DST_EXACT: case DST_FLOAT:
+        if (dst != DST_CHAR && (rc = number_for(v, len, sql_type, dst, buf, sizeof buf, c)) != 1 &&
+            rc != SQL_SUCCESS)
+            return rc;
+        break;   /* the text itself */
+    case DST_BIT: {
+        /* the server's words for a boolean are kept; numbers follow appendix D */
+        static const char *const words[] = { "true", "false", "t", "f", "yes", "no", "on", "off" };
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (strlen(words[i]) == len && !strncasecmp(words[i], v, len))
+                goto text;
+    }
+        /* fall through */
+    case DST_INT:
+        rc = number_for(v, len, sql_type, dst, buf, sizeof buf, c);
+        return rc == SQL_SUCCESS ? own(out, buf, strlen(buf), c->diag) : rc;
+    case DST_DATE: case DST_TIME: case DST_TIMESTAMP:
+        rc = datetime_from_text(v, len, dst, buf, sizeof buf, c);
+        return rc == SQL_SUCCESS ? own(out, buf, strlen(buf), c->diag) : rc;
+    case DST_BINARY:
+        return binary_from_hex(v, len, out, c);
+    case DST_GUID:
+        if ((rc = guid_from_text(v, len, c)) != SQL_SUCCESS)
+            return rc;
+        break;
+    case DST_IV_YM: case DST_IV_DS: {
+        rs_interval iv;
+        if (rs_interval_parse(v, len, &iv) < 0)
+            return perr(c, "22018", "invalid character value for an interval.");
+        if (dst == DST_IV_YM ? (iv.days || iv.usec) : iv.months != 0)
+            return perr(c, "22015", "interval field overflow: the value has fields the "
+                                    "parameter's interval type cannot hold.");
+        break;
+    }
+    }
+text:
+    if (borrowed)
+        return own(out, v, len, c->diag);
+    return SQL_SUCCESS;
+}
+
+/* ---- the entry point ---- */
+
 SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALLINT sql_type,
                         SQLSMALLINT scale, rs_param_value *out, rs_diag *diag, SQLLEN row, int col)
 {
-    char buf[128];
+    char buf[160];
     int n = -1;
+    pctx c = { diag, row, col };
     memset(out, 0, sizeof *out);
     out->oid = rs_sql_type_oid(sql_type);
     if (ctype == SQL_C_DEFAULT)
         ctype = rs_sql_default_ctype(sql_type);
+    dst_cat dst = dst_category(sql_type);
+    (void)scale;
     switch (ctype) {
     case SQL_C_CHAR: {
         size_t l = (len == SQL_NTS || len < 0) ? strlen(ptr) : (size_t)len;
-        if (memchr(ptr, '\0', l))
-            l = strlen(ptr);
-        if (out->oid == RS_OID_BYTEA) {
-            /* character data for a binary parameter: the bytes themselves */
-            out->binary = 1;
-            out->data = (char *)ptr;
-            out->len = (int)l;
-            return SQL_SUCCESS;
-        }
-        return own(out, ptr, l, diag);
+        const char *nul = memchr(ptr, '\0', l);
+        if (nul)
+            l = (size_t)(nul - (const char *)ptr);
+        return from_text(ptr, l, sql_type, out, &c, 1);
     }
     case SQL_C_WCHAR: {
         size_t units = (len == SQL_NTS || len < 0) ? rs_wcslen(ptr) : (size_t)len / sizeof(SQLWCHAR);
@@ -111,68 +421,103 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
             return rs_diag_oom(diag);
         size_t bytes = rs_utf16_to_utf8(ptr, units, u);
         size_t nul = strlen(u);
+        size_t l = nul < bytes ? nul : bytes;
+        SQLRETURN rc = from_text(u, l, sql_type, out, &c, 0);
+        if (rc != SQL_SUCCESS || out->data) {
+            free(u);   /* refused, or converted into a value of its own */
+            return rc;
+        }
         out->data = u;
-        out->len = (int)(nul < bytes ? nul : bytes);
+        out->len = (int)l;
         out->owned = 1;
         return SQL_SUCCESS;
     }
     case SQL_C_BINARY:
-        out->binary = 1;
+        if (dst != DST_CHAR && dst != DST_BINARY)
+            return restricted(&c);
         out->data = (char *)ptr;
         out->len = (int)(len < 0 ? 0 : len);
-        if (out->oid == 0)
-            out->oid = RS_OID_BYTEA;
+        if (dst == DST_BINARY || out->oid == 0) {
+            out->binary = 1;
+            if (out->oid == 0)
+                out->oid = RS_OID_BYTEA;
+        }
         return SQL_SUCCESS;
     case SQL_C_BIT:
-        n = snprintf(buf, sizeof buf, "%s", *(const unsigned char *)ptr ? "1" : "0");
-        if (out->oid == 0 || out->oid == RS_OID_BOOL)
+        if (dst == DST_BIT || dst == DST_CHAR) {
             n = snprintf(buf, sizeof buf, "%s", *(const unsigned char *)ptr ? "true" : "false");
-        break;
+            if (out->oid == 0)
+                out->oid = RS_OID_BOOL;
+            break;
+        }
+        n = snprintf(buf, sizeof buf, "%u", *(const unsigned char *)ptr ? 1u : 0u);
+        goto number;
     case SQL_C_TINYINT: case SQL_C_STINYINT:
-        n = snprintf(buf, sizeof buf, "%d", *(const signed char *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%d", *(const signed char *)ptr); goto number;
     case SQL_C_UTINYINT:
-        n = snprintf(buf, sizeof buf, "%u", *(const unsigned char *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%u", *(const unsigned char *)ptr); goto number;
     case SQL_C_SHORT: case SQL_C_SSHORT:
-        n = snprintf(buf, sizeof buf, "%d", *(const SQLSMALLINT *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%d", *(const SQLSMALLINT *)ptr); goto number;
     case SQL_C_USHORT:
-        n = snprintf(buf, sizeof buf, "%u", *(const SQLUSMALLINT *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%u", *(const SQLUSMALLINT *)ptr); goto number;
     case SQL_C_LONG: case SQL_C_SLONG:
-        n = snprintf(buf, sizeof buf, "%d", (int)*(const SQLINTEGER *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%d", (int)*(const SQLINTEGER *)ptr); goto number;
     case SQL_C_ULONG:
-        n = snprintf(buf, sizeof buf, "%u", (unsigned)*(const SQLUINTEGER *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%u", (unsigned)*(const SQLUINTEGER *)ptr); goto number;
     case SQL_C_SBIGINT:
-        n = snprintf(buf, sizeof buf, "%" PRId64, (int64_t)*(const SQLBIGINT *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%" PRId64, (int64_t)*(const SQLBIGINT *)ptr); goto number;
     case SQL_C_UBIGINT:
-        n = snprintf(buf, sizeof buf, "%" PRIu64, (uint64_t)*(const SQLUBIGINT *)ptr); break;
+        n = snprintf(buf, sizeof buf, "%" PRIu64, (uint64_t)*(const SQLUBIGINT *)ptr); goto number;
     case SQL_C_FLOAT:
-        n = snprintf(buf, sizeof buf, "%.9g", (double)*(const float *)ptr); break;
+        n = float_text((double)*(const float *)ptr, 1, buf, sizeof buf); goto number;
     case SQL_C_DOUBLE:
-        n = snprintf(buf, sizeof buf, "%.17g", *(const double *)ptr); break;
+        n = float_text(*(const double *)ptr, 0, buf, sizeof buf); goto number;
     case SQL_C_NUMERIC:
         numeric_text(ptr, buf, sizeof buf);
         n = (int)strlen(buf);
-        break;
+        goto number;
     case SQL_C_DATE: case SQL_C_TYPE_DATE: {
         const SQL_DATE_STRUCT *d = ptr;
-        n = snprintf(buf, sizeof buf, "%04d-%02u-%02u", d->year, d->month, d->day);
+        if (dst != DST_DATE && dst != DST_TIMESTAMP && dst != DST_CHAR)
+            return restricted(&c);
+        if (!valid_date(d->year, d->month, d->day))
+            return perr(&c, "22007", "invalid datetime format: the date structure holds no such date.");
+        n = datetime_text(buf, sizeof buf, dst == DST_TIMESTAMP ? DST_TIMESTAMP : DST_DATE, 1, d->year,
+                          d->month, d->day, 0, 0, 0, 0);
         if (out->oid == 0) out->oid = RS_OID_DATE;
         break;
     }
     case SQL_C_TIME: case SQL_C_TYPE_TIME: {
         const SQL_TIME_STRUCT *t = ptr;
-        n = snprintf(buf, sizeof buf, "%02u:%02u:%02u", t->hour, t->minute, t->second);
+        if (dst != DST_TIME && dst != DST_TIMESTAMP && dst != DST_CHAR)
+            return restricted(&c);
+        if (!valid_time(t->hour, t->minute, t->second))
+            return perr(&c, "22007", "invalid datetime format: the time structure holds no such time.");
+        n = datetime_text(buf, sizeof buf, dst == DST_TIMESTAMP ? DST_TIMESTAMP : DST_TIME, 0, 0, 0, 0,
+                          t->hour, t->minute, t->second, 0);
         if (out->oid == 0) out->oid = RS_OID_TIME;
         break;
     }
     case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP: {
         const SQL_TIMESTAMP_STRUCT *t = ptr;
-        n = snprintf(buf, sizeof buf, "%04d-%02u-%02u %02u:%02u:%02u.%09u", t->year, t->month, t->day,
-                     t->hour, t->minute, t->second, (unsigned)t->fraction);
+        if (dst != DST_DATE && dst != DST_TIME && dst != DST_TIMESTAMP && dst != DST_CHAR)
+            return restricted(&c);
+        if (!valid_date(t->year, t->month, t->day) || !valid_time(t->hour, t->minute, t->second) ||
+            t->fraction > 999999999)
+            return perr(&c, "22007", "invalid datetime format: the timestamp structure holds no such time.");
+        if (dst == DST_DATE && (t->hour || t->minute || t->second || t->fraction))
+            return perr(&c, "22008", "datetime field overflow: a date parameter cannot keep the time part.");
+        if (dst == DST_TIME && t->fraction)
+            return perr(&c, "22008", "datetime field overflow: a time parameter cannot keep fractional seconds.");
+        n = datetime_text(buf, sizeof buf, dst == DST_CHAR ? DST_TIMESTAMP : dst, 1, t->year, t->month,
+                          t->day, t->hour, t->minute, t->second, (unsigned)t->fraction);
         if (out->oid == 0) out->oid = RS_OID_TIMESTAMP;
         break;
     }
     case SQL_C_GUID: {
         const SQLGUID *g = ptr;
+        if (dst != DST_GUID && dst != DST_CHAR)
+            return restricted(&c);
         n = snprintf(buf, sizeof buf, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
                      (unsigned)g->Data1, g->Data2, g->Data3, g->Data4[0], g->Data4[1], g->Data4[2],
                      g->Data4[3], g->Data4[4], g->Data4[5], g->Data4[6], g->Data4[7]);
@@ -180,10 +525,64 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
         break;
     }
     default:
+        if (ctype >= SQL_C_INTERVAL_YEAR && ctype <= SQL_C_INTERVAL_MINUTE_TO_SECOND) {
+            const SQL_INTERVAL_STRUCT *iv = ptr;
+            int ym = rs_interval_is_year_month(ctype);
+            if (dst == DST_INT || dst == DST_EXACT) {
+                /* appendix D: a single-field interval to an exact number is its field */
+                if (ctype > SQL_C_INTERVAL_SECOND)
+                    return restricted(&c);
+                const SQL_DAY_SECOND_STRUCT *ds = &iv->intval.day_second;
+                SQLUINTEGER f = ctype == SQL_C_INTERVAL_YEAR ? iv->intval.year_month.year
+                              : ctype == SQL_C_INTERVAL_MONTH ? iv->intval.year_month.month
+                              : ctype == SQL_C_INTERVAL_DAY ? ds->day : ctype == SQL_C_INTERVAL_HOUR ? ds->hour
+                              : ctype == SQL_C_INTERVAL_MINUTE ? ds->minute : ds->second;
+                n = snprintf(buf, sizeof buf, "%s%lu", iv->interval_sign == SQL_TRUE && f ? "-" : "",
+                             (unsigned long)f);
+                goto number;
+            }
+            if (!(dst == DST_CHAR || (dst == DST_IV_YM && ym == 1) || (dst == DST_IV_DS && ym == 0)))
+                return restricted(&c);
+            n = rs_interval_format(iv, ctype, buf, sizeof buf);
+            if (n < 0)
+                return perr(&c, "22015", "interval field overflow: a field after the leading one "
+                                         "is out of its range.");
+            if (out->oid == 0) out->oid = RS_OID_INTERVAL;
+            break;
+        }
         return rs_diag_add_at(diag, row, col, "HY003",
                               0, "Parameter %d: C data type %d is not supported.", col, ctype);
     }
-    (void)scale;
+    return own(out, buf, (size_t)n, diag);
+
+number:
+    /* numbers: text for character and approximate types, checked for exact ones */
+    if (dst == DST_DATE || dst == DST_TIME || dst == DST_TIMESTAMP || dst == DST_GUID || dst == DST_BINARY)
+        return restricted(&c);
+    if (dst == DST_IV_YM || dst == DST_IV_DS) {
+        /* appendix D: an exact number to a single-field interval is its leading field */
+        rs_num_parts np;
+        uint64_t mag;
+        int frac;
+        static const char *const unit[] = { "years", "mons", "days", "hours", "mins", "secs" };
+        int code = sql_type - 100;
+        if (ctype == SQL_C_FLOAT || ctype == SQL_C_DOUBLE || ctype == SQL_C_BIT || code > SQL_CODE_SECOND)
+            return restricted(&c);
+        if (rs_parse_num(buf, (size_t)n, &np) < 0 || rs_num_to_u64(&np, &mag, &frac) < 0 || mag > UINT32_MAX)
+            return perr(&c, "22015", "interval field overflow: the leading field exceeds 32 bits.");
+        if (frac && code != SQL_CODE_SECOND)
+            return perr(&c, "22001", "string data, right truncated: the interval field drops the fraction.");
+        char ivtext[96];
+        n = snprintf(ivtext, sizeof ivtext, "%.*s %s", n, buf, unit[code - 1]);
+        return own(out, ivtext, (size_t)n, diag);
+    }
+    if (dst == DST_BIT || dst == DST_INT) {
+        char norm[64];
+        SQLRETURN rc = number_for(buf, (size_t)n, sql_type, dst, norm, sizeof norm, &c);
+        if (rc != SQL_SUCCESS)
+            return rc;
+        return own(out, norm, strlen(norm), diag);
+    }
     return own(out, buf, (size_t)n, diag);
 }
 

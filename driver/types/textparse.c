@@ -86,6 +86,12 @@ static void c_locale_init(void)
     c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 }
 
+locale_t rs_c_numeric_locale(void)
+{
+    pthread_once(&c_locale_once, c_locale_init);
+    return c_locale;
+}
+
 /* A double from parsed digits: at most 40 significant digits and an exponent go through
  * strtod_l, so numeric text of any length (131072 digits) needs no allocation. */
 double rs_num_to_double(const rs_num_parts *n)
@@ -108,10 +114,9 @@ double rs_num_to_double(const rs_num_parts *n)
     for (size_t m = 0; k < total && m < 40; k++, m++)
         buf[o++] = k < n->ilen ? n->ip[k] : n->fp[k - n->ilen];
     snprintf(buf + o, sizeof buf - o, "e%ld", exp10);
-    pthread_once(&c_locale_once, c_locale_init);
-    return c_locale ? strtod_l(buf, NULL, c_locale) : strtod(buf, NULL);
+    locale_t c = rs_c_numeric_locale();
+    return c ? strtod_l(buf, NULL, c) : strtod(buf, NULL);
 }
-
 
 static int digits(const char *p, const char *end, int n, int *out)
 {

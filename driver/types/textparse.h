@@ -4,6 +4,7 @@
 #define RS_TEXTPARSE_H
 
 #include <stddef.h>
+#include <locale.h>
 #include <stdint.h>
 
 typedef struct rs_num_parts {
@@ -21,6 +22,9 @@ int rs_parse_num(const char *v, size_t len, rs_num_parts *n);
 /* The integer part as an unsigned 64-bit magnitude; *frac is set when nonzero digits are
  * dropped. -1 when it does not fit. */
 int rs_num_to_u64(const rs_num_parts *n, uint64_t *out, int *frac);
+
+/* The C locale (numbers with a '.'), created once; NULL when it could not be. */
+locale_t rs_c_numeric_locale(void);
 
 /* The nearest double (strtod in the C locale on at most 40 significant digits); finite
  * input beyond the double range gives an infinity. */

@@ -32,8 +32,3 @@ tests_odbc_stream_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_params_dae_SOURCES = tests/odbc/params_dae.c
 tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
-
-tests_odbc_desc_SOURCES = tests/odbc/desc.c
-tests_odbc_desc_LDADD = $(RS_DM_LIBS)
-check_PROGRAMS += tests/odbc/desc
-TESTS += tests/odbc/desc

@@ -12,7 +12,10 @@
  *   connect       SQLDriverConnect + SQLDisconnect                (connects, 200)
  *   connect_iam   the same after one warming connect; asserts through the AWS emulator's
  *                 /_emulator/calls (RS_EMULATOR_URL) that the timed connects made no AWS call
- *   latency       a prepared one-row SELECT executed COUNT times  (executions, 10000)
+ *   latency       a prepared one-row SELECT executed COUNT times, each result read to its end
+ *                 (SQL_NO_DATA) and the cursor closed           (executions, 10000)
+ *   latency_close the same, but the cursor closed right after the row, before SQL_NO_DATA
+ *                                                                  (executions, 10000)
  * Prints one RESULT line (bench.h); exits 1 on any error or wrong count. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -462,8 +465,9 @@ static void run_connect(const char *connstr, const char *workload, long n)
 
 /* ---- latency ---- */
 
-static void run_latency(const char *connstr, long n)
+static void run_latency(const char *connstr, const char *workload, long n)
 {
+    int read_to_end = strcmp(workload, "latency") == 0;
     SQLHDBC dbc = connect_to(connstr);
     SQLHSTMT st = new_stmt(dbc);
     SQLINTEGER key;
@@ -487,12 +491,16 @@ static void run_latency(const char *connstr, long n)
         if (c.i != key)
             die("latency: the row fetched is not the one asked for");
         digest_crow(&d, c.n, c.s, c.ind, c.i, c.b, &c.t, c.f, c.x);
+        /* Read to the end, as a generic fetch loop does (and as libpq receives the whole result):
+         * exactly one row. */
+        if (read_to_end && SQLFetch(st) != SQL_NO_DATA)
+            die("latency: more than one row, or an error after the row");
         SCHECK(SQLCloseCursor(st), st, "SQLCloseCursor");
     }
     double t1 = bench_stop();
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     disconnect(dbc);
-    bench_report_digest("latency", 1, t1 - t0, &d);
+    bench_report_digest(workload, 1, t1 - t0, &d);
 }
 
 int main(int argc, char **argv)
@@ -514,8 +522,8 @@ int main(int argc, char **argv)
         run_insert(connstr, w, count > 0 ? count : 100000);
     else if (!strcmp(w, "connect") || !strcmp(w, "connect_iam"))
         run_connect(connstr, w, count > 0 ? count : 200);
-    else if (!strcmp(w, "latency"))
-        run_latency(connstr, count > 0 ? count : 10000);
+    else if (!strcmp(w, "latency") || !strcmp(w, "latency_close"))
+        run_latency(connstr, w, count > 0 ? count : 10000);
     else {
         fprintf(stderr, "odbc_bench: unknown workload %s\n", w);
         return 2;

@@ -93,6 +93,8 @@ for ((r = 1; r <= rounds; r++)); do
     fi
     run_group "$r" "$CONN" rsodbc:connect psqlodbc:connect libpq:connect rsodbc:connect_iam
     run_group "$r" "$LAT" rsodbc:latency psqlodbc:latency libpq:latency
+    # Closing a cursor before its end (no target; libpq has no such case): fewer executions.
+    run_group "$r" "$((LAT / 10))" rsodbc:latency_close psqlodbc:latency_close
 done
 
 echo "==> peak memory at $SMALL rows (one process per workload)" >&2

@@ -2,9 +2,12 @@
  * SQL_LEN_DATA_AT_EXEC(n) parameters, SQLParamData tokens in order, SQLPutData in pieces
  * (character, binary, wide with a surrogate pair split between pieces), NULL, fixed-size
  * values, HY019/HY020, function sequence errors, SQLCancel ending the sequence, parameter
- * arrays, SQLExecDirect; and SQLDescribeParam. */
+ * arrays, SQLExecDirect; SQLDescribeParam; and SQLCancel from another thread ending a long
+ * SQLExecDirect with HY008. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "odbctest.h"
 
@@ -340,6 +343,46 @@ static void test_functions(void)
     t_is_str(need, "N", "SQL_NEED_LONG_DATA_LEN: N (the length in SQL_LEN_DATA_AT_EXEC is not needed)");
 }
 
+struct long_exec {
+    SQLHSTMT st;
+    SQLRETURN rc;
+    double took;
+};
+
+static void *run_long(void *arg)
+{
+    struct long_exec *x = arg;
+    double t0 = t_now();
+    x->rc = SQLExecDirect(x->st, (SQLCHAR *)"SELECT pg_sleep(30)", SQL_NTS);
+    x->took = t_now() - t0;
+    return NULL;
+}
+
+static void test_cancel_thread(void)
+{
+    SQLHSTMT st = t_stmt(dbc);
+    struct long_exec x = { st, 12345, 0 };
+    pthread_t th;
+    if (pthread_create(&th, NULL, run_long, &x) != 0)
+        t_bail("pthread_create failed");
+    usleep(1000 * 1000);   /* the statement is on the server by now */
+    double t0 = t_now();
+    SQLRETURN rc = SQLCancel(st);
+    double cancel_took = t_now() - t0;
+    pthread_join(th, NULL);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "SQLCancel from another thread");
+    t_ok(cancel_took < 5, "SQLCancel did not wait for the statement (%.1f s)", cancel_took);
+    T_STMT_RC(st, x.rc, SQL_ERROR, "the long SQLExecDirect returns SQL_ERROR");
+    t_state(SQL_HANDLE_STMT, st, "HY008", "operation canceled: HY008");
+    t_ok(x.took < 10, "it ended within seconds, not after 30 (%.1f s)", x.took);
+    SQLFreeStmt(st, SQL_CLOSE);
+    char v[32];
+    query_str("SELECT 'still here'", v, sizeof v);
+    t_is_str(v, "still here", "the connection still works");
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT 2", SQL_NTS), SQL_SUCCESS, "and so does the statement");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(void)
 {
     t_start(120);
@@ -352,6 +395,7 @@ int main(void)
     test_arrays();
     test_describe_param();
     test_functions();
+    test_cancel_thread();
     SQLHSTMT st = t_stmt(dbc);
     t_exec(st, "DROP TABLE " TBL);
     t_disconnect(dbc);

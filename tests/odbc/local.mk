@@ -4,7 +4,8 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
+ODBC_DM_TESTS = tests/odbc/catalog_keys \
+	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
 	tests/odbc/stream tests/odbc/params_dae
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
@@ -32,3 +33,6 @@ tests_odbc_stream_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_params_dae_SOURCES = tests/odbc/params_dae.c
 tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_catalog_keys_SOURCES = tests/odbc/catalog_keys.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
+tests_odbc_catalog_keys_LDADD = $(RS_DM_LIBS)

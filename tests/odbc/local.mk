@@ -36,3 +36,8 @@ tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_catalog_keys_SOURCES = tests/odbc/catalog_keys.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_keys_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_desc_SOURCES = tests/odbc/desc.c
+tests_odbc_desc_LDADD = $(RS_DM_LIBS)
+check_PROGRAMS += tests/odbc/desc
+TESTS += tests/odbc/desc

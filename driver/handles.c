@@ -176,10 +176,10 @@ void rs_stmt_free(rs_stmt *s)
             break;
         }
     /* explicit descriptors that pointed here go back to nobody */
-    rs_desc_clear(&s->ard);
-    rs_desc_clear(&s->apd);
-    rs_desc_clear(&s->ird);
-    rs_desc_clear(&s->ipd);
+    rs_desc_release(&s->ard);
+    rs_desc_release(&s->apd);
+    rs_desc_release(&s->ird);
+    rs_desc_release(&s->ipd);
     rs_diag_free(&s->diag);
     s->magic = 0;
     free(s);

@@ -34,6 +34,12 @@ void rs_desc_clear(rs_desc *d)
     d->count = 0;
 }
 
+void rs_desc_release(rs_desc *d)
+{
+    rs_desc_clear(d);
+    rs_diag_free(&d->diag);
+}
+
 void rs_desc_set_type(rs_desc_rec *r, SQLSMALLINT concise)
 {
     r->concise_type = concise;

@@ -7,6 +7,8 @@
 void rs_desc_init(rs_desc *d, int kind, SQLSMALLINT alloc_type, rs_dbc *dbc, rs_stmt *owner);
 /* Free the records and their strings; the header stays. */
 void rs_desc_clear(rs_desc *d);
+/* Free everything a descriptor owns (records and diagnostics), for its statement's end. */
+void rs_desc_release(rs_desc *d);
 /* Make record n (1-based; 0 is the bookmark) exist; raises count. Returns 0 or -1 (memory). */
 int rs_desc_ensure(rs_desc *d, int n);
 /* Reset record n to its defaults (the type fields of an unbound record). */

@@ -209,7 +209,7 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
             return err(w, "22003", "Numeric value out of range for the requested floating-point type.");
     }
     if (t->ctype == SQL_C_FLOAT) {
-        if (isfinite(d) && (d > 3.402823466e38 || d < -3.402823466e38))
+        if (isfinite(d) && isinf((float)d))
             return err(w, "22003", "Numeric value out of range for SQL_C_FLOAT.");
         if (t->ptr) *(float *)t->ptr = (float)d;
     } else if (t->ptr) {

@@ -159,7 +159,10 @@ int rs_parse_datetime(const char *v, size_t len, rs_dt_parts *d)
 {
     const char *p = v, *end = v + len;
     memset(d, 0, sizeof *d);
-    if (len >= 10 && p[4] == '-') {
+    size_t lead = 0;
+    while (lead < len && p[lead] >= '0' && p[lead] <= '9')
+        lead++;
+    if (len >= 10 && lead >= 4 && lead < len && p[lead] == '-') {
         int bc = len >= 3 && strncmp(end - 3, " BC", 3) == 0;
         /* years can have more than four digits; Redshift and PostgreSQL print at least four */
         int y = 0;

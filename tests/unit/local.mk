@@ -10,3 +10,8 @@ tests_unit_unit_sqltext_LDADD = $(RS_TEST_LIBS)
 tests_unit_unit_convert_LDADD = $(RS_TEST_LIBS)
 tests_unit_unit_log_LDADD = $(RS_TEST_LIBS)
 EXTRA_DIST += tests/unit/tap.h
+# the appendix D conversion tables, row by row
+RS_UNIT_TESTS += tests/unit/unit_convert_matrix
+check_PROGRAMS += tests/unit/unit_convert_matrix
+TESTS += tests/unit/unit_convert_matrix
+tests_unit_unit_convert_matrix_LDADD = $(RS_TEST_LIBS)

@@ -63,7 +63,7 @@ SQLRETURN rs_catalog_column_privileges(rs_stmt *s, const char *catalog, const ch
             "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             "CROSS JOIN LATERAL (SELECT * FROM pg_catalog.aclexplode(COALESCE(c.relacl, "
             "    pg_catalog.acldefault('r', c.relowner))) "
-            "  UNION ALL SELECT * FROM pg_catalog.aclexplode(COALESCE(a.attacl, '{}'::aclitem[]))) x "
+            "  UNION ALL SELECT * FROM pg_catalog.aclexplode(a.attacl)) x "
             "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') "
             "AND x.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES') "
             "AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 AND a.attname LIKE $3 "

@@ -4,7 +4,8 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/catalog_procs \
+ODBC_DM_TESTS = tests/odbc/catalog_privs \
+	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
 	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
 	tests/odbc/stream tests/odbc/params_dae
@@ -45,3 +46,6 @@ TESTS += tests/odbc/desc
 
 tests_odbc_catalog_procs_SOURCES = tests/odbc/catalog_procs.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_procs_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_catalog_privs_SOURCES = tests/odbc/catalog_privs.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
+tests_odbc_catalog_privs_LDADD = $(RS_DM_LIBS)

@@ -149,6 +149,7 @@ struct rs_stmt {
     rs_result *res;              /* current result, NULL when none */
     SQLLEN row_count;            /* SQLRowCount */
     SQLULEN rows_fetched;        /* rows in the current rowset */
+    SQLULEN cursor_row;          /* row of the rowset SQLGetData reads (SQLSetPos), 0-based */
     int getdata_col;             /* column of the last SQLGetData, for pieces */
     SQLLEN getdata_offset;       /* bytes of that column already returned */
     char cursor_name[64];

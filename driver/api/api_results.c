@@ -1,8 +1,9 @@
 /* api_results.c - SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLBindCol, SQLFetch,
- * SQLFetchScroll, SQLExtendedFetch, SQLGetData, SQLRowCount, SQLCloseCursor (A and W). */
+ * SQLFetchScroll, SQLExtendedFetch, SQLSetPos, SQLGetData, SQLRowCount, SQLCloseCursor (A and W). */
 #include "api/api.h"
 #include "stmt/execute.h"
 #include "stmt/fetch.h"
+#include "stmt/setpos.h"
 
 SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT h, SQLSMALLINT *count)
 {
@@ -84,6 +85,17 @@ SQLRETURN SQL_API SQLFetch(SQLHSTMT h)
 SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orientation, SQLLEN offset)
 {
     RS_WITH_STMT(h, rs_stmt_fetch_scroll(s, orientation, offset));
+}
+
+SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *count,
+                                   SQLUSMALLINT *status)
+{
+    RS_WITH_STMT(h, rs_stmt_extended_fetch(s, orientation, offset, count, status));
+}
+
+SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
+{
+    RS_WITH_STMT(h, rs_stmt_set_pos(s, row, op, lock));
 }
 
 SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,

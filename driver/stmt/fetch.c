@@ -63,55 +63,138 @@ static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, const rs_desc_re
     return rc;
 }
 
-/* Fill every bound column for each row of the current rowset. */
+/* Bookmarks are 1-based row numbers of the result set, as 32-bit values (SQL_C_VARBOOKMARK,
+ * and SQL_C_BOOKMARK where it is SQL_C_ULONG) or 64-bit ones (SQL_C_BOOKMARK as SQL_C_UBIGINT). */
+static int bookmark_ctype_ok(SQLSMALLINT ctype)
+{
+    return ctype == SQL_C_ULONG || ctype == SQL_C_UBIGINT || ctype == SQL_C_BINARY;
+}
+
+static SQLLEN bookmark_size(SQLSMALLINT ctype)
+{
+    return ctype == SQL_C_UBIGINT ? (SQLLEN)sizeof(SQLUBIGINT) : (SQLLEN)sizeof(SQLUINTEGER);
+}
+
+static SQLRETURN put_bookmark(rs_stmt *s, SQLSMALLINT ctype, void *data, SQLLEN buflen, SQLLEN *ind,
+                              SQLLEN *olen, long absrow)
+{
+    if (!bookmark_ctype_ok(ctype))
+        return rs_diag_add(&s->diag, "07006", 0,
+                           "Restricted data type attribute violation: a bookmark (column 0) is read as "
+                           "SQL_C_VARBOOKMARK or SQL_C_BOOKMARK, not C type %d.", ctype);
+    SQLLEN size = bookmark_size(ctype);
+    SQLRETURN rc = SQL_SUCCESS;
+    if (data) {
+        if (ctype == SQL_C_UBIGINT) {
+            SQLUBIGINT v = (SQLUBIGINT)absrow + 1;
+            memcpy(data, &v, sizeof v);
+        } else if (ctype == SQL_C_ULONG || buflen >= size) {
+            SQLUINTEGER v = (SQLUINTEGER)(absrow + 1);
+            memcpy(data, &v, sizeof v);
+        } else {
+            rc = rs_diag_add(&s->diag, "01004", 0, "String data, right truncated: a bookmark needs %ld bytes.",
+                             (long)size);
+            rc = SQL_SUCCESS_WITH_INFO;
+        }
+    }
+    if (olen)
+        *olen = size;
+    if (ind && ind != olen)
+        *ind = size;
+    return rc;
+}
+
+/* The bookmark an application hands back (SQL_ATTR_FETCH_BOOKMARK_PTR), read the way column 0
+ * is bound; 0 when there is none. */
+static SQLULEN read_bookmark(const rs_stmt *s, const void *p)
+{
+    if (!p)
+        return 0;
+    const rs_desc *ard = s->cur_ard;
+    if (ard->cap > 0 && ard->recs[0].concise_type == SQL_C_UBIGINT) {
+        SQLUBIGINT v;
+        memcpy(&v, p, sizeof v);
+        return (SQLULEN)v;
+    }
+    SQLUINTEGER v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Fill every bound column of row r (0-based) of the current rowset. */
+static SQLRETURN fill_row(rs_stmt *s, SQLULEN r)
+{
+    rs_desc *ard = s->cur_ard;
+    SQLRETURN rowrc = SQL_SUCCESS;
+    long absrow = s->res->pos + (long)r;
+    if (s->use_bookmarks != SQL_UB_OFF && ard->cap > 0) {
+        const rs_desc_rec *b = &ard->recs[0];
+        if (b->data_ptr || b->indicator_ptr || b->octet_length_ptr) {
+            SQLLEN elem = b->concise_type == SQL_C_BINARY ? b->octet_length : bookmark_size(b->concise_type);
+            rowrc = put_bookmark(s, b->concise_type, rs_desc_addr(ard, b->data_ptr, elem, r),
+                                 b->octet_length, rs_desc_addr(ard, b->indicator_ptr, sizeof(SQLLEN), r),
+                                 rs_desc_addr(ard, b->octet_length_ptr, sizeof(SQLLEN), r), absrow);
+        }
+    }
+    if (s->retrieve_data != SQL_RD_ON)
+        return rowrc;
+    for (int col = 1; col <= ard->count && col <= s->ird.count; col++) {
+        const rs_desc_rec *a = &ard->recs[col];
+        if (!a->data_ptr && !a->indicator_ptr && !a->octet_length_ptr)
+            continue;
+        SQLSMALLINT ct = resolve_ctype(a->concise_type, &s->ird.recs[col]);
+        SQLLEN elem = rs_ctype_size(ct);
+        if (elem == 0)
+            elem = a->octet_length;
+        void *data = rs_desc_addr(ard, a->data_ptr, elem, r);
+        SQLLEN *ind = rs_desc_addr(ard, a->indicator_ptr, sizeof(SQLLEN), r);
+        SQLLEN *olen = rs_desc_addr(ard, a->octet_length_ptr, sizeof(SQLLEN), r);
+        SQLRETURN c = convert_cell(s, absrow, col, a, data, ind, olen, a->octet_length, (SQLLEN)r + 1, NULL);
+        rowrc = rs_rc_merge(rowrc, c);
+    }
+    return rowrc;
+}
+
+static SQLUSMALLINT row_status(SQLRETURN rc)
+{
+    return rc == SQL_ERROR ? SQL_ROW_ERROR : rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
+}
+
+SQLRETURN rs_stmt_refresh_row(rs_stmt *s, SQLULEN r)
+{
+    SQLRETURN rc = fill_row(s, r);
+    if (s->ird.array_status_ptr)
+        s->ird.array_status_ptr[r] = row_status(rc);
+    return rc;
+}
+
+/* Fill every bound column for each row of the current rowset. The row status array is the
+ * IRD's (SQL_ATTR_ROW_STATUS_PTR); the ARD's is the application's row operation array, an
+ * input of SQLSetPos, and is never written. */
 static SQLRETURN fill_rowset(rs_stmt *s, SQLULEN nrows)
 {
     rs_desc *ard = s->cur_ard;
     SQLRETURN rc = SQL_SUCCESS;
     int errors = 0;
     for (SQLULEN r = 0; r < nrows; r++) {
-        SQLRETURN rowrc = SQL_SUCCESS;
-        if (s->retrieve_data == SQL_RD_ON) {
-            for (int col = 1; col <= ard->count && col <= s->ird.count; col++) {
-                const rs_desc_rec *a = &ard->recs[col];
-                if (!a->data_ptr && !a->indicator_ptr && !a->octet_length_ptr)
-                    continue;
-                SQLSMALLINT ct = resolve_ctype(a->concise_type, &s->ird.recs[col]);
-                SQLLEN elem = rs_ctype_size(ct);
-                if (elem == 0)
-                    elem = a->octet_length;
-                void *data = rs_desc_addr(ard, a->data_ptr, elem, r);
-                SQLLEN *ind = rs_desc_addr(ard, a->indicator_ptr, sizeof(SQLLEN), r);
-                SQLLEN *olen = rs_desc_addr(ard, a->octet_length_ptr, sizeof(SQLLEN), r);
-                SQLRETURN c = convert_cell(s, s->res->pos + (long)r, col, a, data, ind, olen,
-                                           a->octet_length, (SQLLEN)r + 1, NULL);
-                rowrc = rs_rc_merge(rowrc, c);
-            }
-        }
-        if (ard->array_status_ptr)
-            ard->array_status_ptr[r] = rowrc == SQL_ERROR ? SQL_ROW_ERROR
-                : rowrc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
-        if (s->ird.array_status_ptr)
-            s->ird.array_status_ptr[r] = ard->array_status_ptr ? ard->array_status_ptr[r]
-                : (rowrc == SQL_ERROR ? SQL_ROW_ERROR : rowrc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS);
+        SQLRETURN rowrc = rs_stmt_refresh_row(s, r);
         if (rowrc == SQL_ERROR)
             errors++;
         else
             rc = rs_rc_merge(rc, rowrc);
     }
     SQLULEN size = ard->array_size ? ard->array_size : 1;
-    for (SQLULEN r = nrows; r < size; r++) {
-        if (ard->array_status_ptr)
-            ard->array_status_ptr[r] = SQL_ROW_NOROW;
+    for (SQLULEN r = nrows; r < size; r++)
         if (s->ird.array_status_ptr)
             s->ird.array_status_ptr[r] = SQL_ROW_NOROW;
-    }
     if (errors)
         return (SQLULEN)errors == nrows && nrows == 1 ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
     return rc;
 }
 
-SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+/* Move to a rowset. `bookmark`, when not NULL, is the bookmark SQL_FETCH_BOOKMARK starts from
+ * (SQLExtendedFetch passes it as its offset); else SQL_ATTR_FETCH_BOOKMARK_PTR is read. */
+static SQLRETURN fetch_rowset(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset, const SQLULEN *bookmark)
 {
     SQLRETURN rc = need_cursor(s);
     if (!RS_OK(rc))
@@ -145,6 +228,17 @@ SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offse
         next = offset > 0 ? offset - 1 : offset < 0 ? limit + offset : -1;
         break;
     case SQL_FETCH_RELATIVE: next = (cur < 0 ? -1 : cur) + offset; break;
+    case SQL_FETCH_BOOKMARK: {
+        if (s->use_bookmarks == SQL_UB_OFF)
+            return rs_diag_add(&s->diag, "HY106", 0,
+                               "SQL_FETCH_BOOKMARK needs bookmarks: set SQL_ATTR_USE_BOOKMARKS first.");
+        SQLULEN bm = bookmark ? *bookmark : read_bookmark(s, s->fetch_bookmark_ptr);
+        if (bm < 1 || bm > (SQLULEN)res->nrows)
+            return rs_diag_add(&s->diag, "HY111", 0, "Invalid bookmark value%s.",
+                               !bookmark && !s->fetch_bookmark_ptr ? ": SQL_ATTR_FETCH_BOOKMARK_PTR is not set" : "");
+        next = (long)bm - 1 + offset;
+        break;
+    }
     default:
         return rs_diag_add(&s->diag, "HY106", 0, "Fetch orientation %d is not supported.", orientation);
     }
@@ -154,17 +248,15 @@ SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offse
         next = 0;
     s->getdata_col = 0;
     s->getdata_offset = 0;
+    s->cursor_row = 0;
     if (next < 0 || next >= limit) {
         res->pos = next < 0 ? -1 : limit;
         s->rows_fetched = 0;
         if (s->ird.rows_processed_ptr)
             *s->ird.rows_processed_ptr = 0;
-        for (SQLULEN r = 0; r < size; r++) {
-            if (s->cur_ard->array_status_ptr)
-                s->cur_ard->array_status_ptr[r] = SQL_ROW_NOROW;
+        for (SQLULEN r = 0; r < size; r++)
             if (s->ird.array_status_ptr)
                 s->ird.array_status_ptr[r] = SQL_ROW_NOROW;
-        }
         return SQL_NO_DATA;
     }
     res->pos = next;
@@ -176,6 +268,30 @@ SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offse
     return fill_rowset(s, n);
 }
 
+SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+{
+    return fetch_rowset(s, orientation, offset, NULL);
+}
+
+/* SQLExtendedFetch (ODBC 2): the rowset size is SQL_ROWSET_SIZE (the same as the ARD's array
+ * size here), the row count and statuses go to its own arguments, and SQL_FETCH_BOOKMARK
+ * takes the bookmark as the offset. */
+SQLRETURN rs_stmt_extended_fetch(rs_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *count,
+                                 SQLUSMALLINT *status)
+{
+    SQLULEN *saved_count = s->ird.rows_processed_ptr;
+    SQLUSMALLINT *saved_status = s->ird.array_status_ptr;
+    s->ird.rows_processed_ptr = count;
+    s->ird.array_status_ptr = status;
+    SQLULEN bm = offset > 0 ? (SQLULEN)offset : 0;
+    SQLRETURN rc = orientation == SQL_FETCH_BOOKMARK
+        ? fetch_rowset(s, SQL_FETCH_BOOKMARK, 0, &bm)
+        : fetch_rowset(s, (SQLSMALLINT)orientation, offset, NULL);
+    s->ird.rows_processed_ptr = saved_count;
+    s->ird.array_status_ptr = saved_status;
+    return rc;
+}
+
 SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,
                            SQLLEN buflen, SQLLEN *ind)
 {
@@ -184,8 +300,13 @@ SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
         return rc;
     if (s->res->pos < 0 || s->res->pos >= s->res->nrows || s->rows_fetched == 0)
         return rs_diag_add(&s->diag, "24000", 0, "SQLGetData needs a fetched row: call SQLFetch first.");
-    if (col == 0)
-        return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
+    long row = s->res->pos + (long)s->cursor_row;   /* the row SQLSetPos positioned on */
+    if (col == 0) {
+        if (s->use_bookmarks == SQL_UB_OFF)
+            return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
+        SQLSMALLINT bt = ctype == SQL_ARD_TYPE && s->cur_ard->cap > 0 ? s->cur_ard->recs[0].concise_type : ctype;
+        return put_bookmark(s, bt, target, buflen, ind, ind, row);
+    }
     if (col > s->ird.count)
         return rs_diag_add(&s->diag, "07009", 0, "Invalid column number %u: the result has %d columns.",
                            col, s->ird.count);
@@ -202,7 +323,7 @@ SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
         tmp.precision = s->cur_ard->recs[col].precision;
         tmp.scale = s->cur_ard->recs[col].scale;
     }
-    return convert_cell(s, s->res->pos, col, &tmp, target, ind, ind, buflen,
+    return convert_cell(s, row, col, &tmp, target, ind, ind, buflen,
                         SQL_NO_ROW_NUMBER, &s->getdata_offset);
 }
 
@@ -213,13 +334,16 @@ SQLRETURN rs_stmt_bind_col(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
         return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
     if (buflen < 0)
         return rs_diag_add(&s->diag, "HY090", 0, "Invalid buffer length %ld.", (long)buflen);
+    if (col == 0 && (target || ind) && !bookmark_ctype_ok(ctype))
+        return rs_diag_add(&s->diag, "HY003", 0,
+                           "Column 0 (the bookmark) is bound as SQL_C_VARBOOKMARK or SQL_C_BOOKMARK, not C type %d.", ctype);
     if (rs_ctype_size(ctype) == 0 && ctype != SQL_C_CHAR && ctype != SQL_C_WCHAR &&
         ctype != SQL_C_BINARY && ctype != SQL_C_DEFAULT)
         return rs_diag_add(&s->diag, "HY003", 0, "Invalid C data type %d.", ctype);
     rs_desc *ard = s->cur_ard;
     if (!target && !ind) {
         /* unbind */
-        if (col <= ard->count) {
+        if (col <= ard->count && col < ard->cap) {
             rs_desc_rec_reset(ard, &ard->recs[col]);
             rs_desc_trim(ard);
         }

@@ -6,6 +6,11 @@
 #include "handles.h"
 
 SQLRETURN rs_stmt_fetch_scroll(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+SQLRETURN rs_stmt_extended_fetch(rs_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *count,
+                                 SQLUSMALLINT *status);
+/* Convert row r (0-based) of the current rowset into the bound buffers again and set its
+ * row status (SQLSetPos SQL_REFRESH). */
+SQLRETURN rs_stmt_refresh_row(rs_stmt *s, SQLULEN r);
 SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,
                            SQLLEN buflen, SQLLEN *ind);
 SQLRETURN rs_stmt_bind_col(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,

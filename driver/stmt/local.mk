@@ -1,7 +1,7 @@
 # driver/stmt: statement text, parameters, execution, results, fetch, descriptors, catalog
 librscore_la_SOURCES += \
 	driver/stmt/sqltext.c driver/stmt/sqltext.h driver/stmt/params.c driver/stmt/params.h \
-	driver/stmt/dae.c driver/stmt/dae.h \
+	driver/stmt/dae.c driver/stmt/dae.h driver/stmt/setpos.c driver/stmt/setpos.h \
 	driver/stmt/execute.c driver/stmt/execute.h driver/stmt/result.c driver/stmt/result.h \
 	driver/stmt/fetch.c driver/stmt/fetch.h driver/stmt/desc.c driver/stmt/desc.h \
 	driver/stmt/attrs.c driver/stmt/attrs.h driver/stmt/wire.c driver/stmt/wire.h driver/stmt/catalog.h \

@@ -8,7 +8,7 @@ ODBC_DM_TESTS = tests/odbc/catalog_privs \
 	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
 	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
-	tests/odbc/stream tests/odbc/params_dae
+	tests/odbc/stream tests/odbc/params_dae tests/odbc/setpos
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
 
@@ -35,6 +35,9 @@ tests_odbc_stream_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_params_dae_SOURCES = tests/odbc/params_dae.c
 tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_setpos_SOURCES = tests/odbc/setpos.c
+tests_odbc_setpos_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_catalog_keys_SOURCES = tests/odbc/catalog_keys.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_keys_LDADD = $(RS_DM_LIBS)

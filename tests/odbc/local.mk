@@ -4,7 +4,8 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/catalog_privs \
+ODBC_DM_TESTS = tests/odbc/catalog_tables \
+	tests/odbc/catalog_privs \
 	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
 	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
@@ -56,3 +57,6 @@ tests_odbc_catalog_privs_LDADD = $(RS_DM_LIBS)
 tests_odbc_convert_SOURCES = tests/odbc/convert.c
 tests_odbc_convert_LDADD = $(RS_DM_LIBS)
 ODBC_DM_TESTS += tests/odbc/convert
+
+tests_odbc_catalog_tables_SOURCES = tests/odbc/catalog_tables.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
+tests_odbc_catalog_tables_LDADD = $(RS_DM_LIBS)

@@ -170,6 +170,14 @@ def main():
                f'(verify-full); psqlODBC {psqlodbc_v}, libpq {libpq_v}, unixODBC {unixodbc_v}. Medians of '
                f'{a.rounds} rounds ({a.insert_rounds} for the inserts), programs alternating in a rotated '
                f'order; the whole run took {a.elapsed} s.')
+    try:
+        with open('/proc/loadavg') as f:
+            load = ' '.join(f.read().split()[:3])
+        out.append('')
+        out.append(f'Load average at the end: {load} (the benchmark itself, client and server, accounts for '
+                   f'about 2; more means other work shared the 2 cores).')
+    except OSError:
+        pass
     out.append('')
     small, big = f'{a.small // 1000}k', f'{a.rows / 1e6:g}M' if a.rows >= 1000000 else f'{a.rows // 1000}k'
     out.append(f'| workload | best libpq | rsodbc | psqlODBC | rsodbc / libpq | psqlODBC / libpq '

@@ -144,8 +144,10 @@ def digest_check(runs, out):
         else:
             ok = False
             out.append(f'- **{key}: DIGESTS DIFFER**')
-            for r in rs:
-                out.append(f'  - {r["program"]} {r["workload"]} round {r["round"]}: `{r["digest"]}`')
+            for dg in sorted(digests):
+                who = sorted({f'{r["program"]} {r["workload"]}' for r in rs if r['digest'] == dg})
+                n = sum(1 for r in rs if r['digest'] == dg)
+                out.append(f'  - `{dg}`: {n} runs ({", ".join(who)})')
     return ok
 
 

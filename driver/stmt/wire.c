@@ -167,16 +167,29 @@ void rs_stream_finish(rs_stmt *s, int keep)
             ;
         return;
     }
-    /* Throwing rows away: a SELECT that began outside any transaction can be cancelled at no
-     * cost; anything else (a transaction would abort, INSERT ... RETURNING would roll back) is
-     * read to its end. */
-    if (r->cancel_ok && c->cancel) {
-        char err[256];
-        PQcancel(c->cancel, err, sizeof err);
-    }
+    /* Throwing rows away. What has already arrived is dropped without waiting: a short result
+     * usually ends right there, and a cancel request (a new connection to the server) would
+     * cost more than the rows. A SELECT still producing rows that began outside any transaction
+     * is cancelled; anything else (a transaction would abort, INSERT ... RETURNING would roll
+     * back) is read to its end. */
     PGresult *x;
-    while ((x = PQgetResult(c->pg)) != NULL)
+    int finished = 0;
+    PQconsumeInput(c->pg);
+    while (!PQisBusy(c->pg)) {
+        if ((x = PQgetResult(c->pg)) == NULL) {
+            finished = 1;
+            break;
+        }
         PQclear(x);
+    }
+    if (!finished) {
+        if (r->cancel_ok && c->cancel) {
+            char err[256];
+            PQcancel(c->cancel, err, sizeof err);
+        }
+        while ((x = PQgetResult(c->pg)) != NULL)
+            PQclear(x);
+    }
     r->streaming = 0;
     c->streaming = NULL;
 }

@@ -392,6 +392,29 @@ text:
     return SQL_SUCCESS;
 }
 
+/* The C type whose bytes an SQL_C_BINARY parameter holds for an SQL type, 0 for none. */
+static SQLSMALLINT binary_as_ctype(SQLSMALLINT sql_type)
+{
+    switch (sql_type) {
+    case SQL_BIT: return SQL_C_BIT;
+    case SQL_TINYINT: return SQL_C_STINYINT;
+    case SQL_SMALLINT: return SQL_C_SSHORT;
+    case SQL_INTEGER: return SQL_C_SLONG;
+    case SQL_BIGINT: return SQL_C_SBIGINT;
+    case SQL_REAL: return SQL_C_FLOAT;
+    case SQL_FLOAT: case SQL_DOUBLE: return SQL_C_DOUBLE;
+    case SQL_NUMERIC: case SQL_DECIMAL: return SQL_C_NUMERIC;
+    case SQL_TYPE_DATE: case SQL_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME: case SQL_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP: case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    case SQL_GUID: return SQL_C_GUID;
+    default:
+        if (sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND)
+            return sql_type;   /* SQL_C_INTERVAL_* share the codes */
+        return 0;
+    }
+}
+
 /* ---- the entry point ---- */
 
 SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALLINT sql_type,
@@ -433,8 +456,20 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
         return SQL_SUCCESS;
     }
     case SQL_C_BINARY:
-        if (dst != DST_CHAR && dst != DST_BINARY)
-            return restricted(&c);
+        if (dst != DST_CHAR && dst != DST_BINARY) {
+            /* appendix D: the bytes are the SQL type's own C form, of exactly its size */
+            SQLSMALLINT as = binary_as_ctype(sql_type);
+            SQLLEN need = rs_ctype_size(as);
+            if (need == 0)
+                return restricted(&c);
+            if (len != need)
+                return perr(&c, "22003", "numeric value out of range: the binary data is not as long "
+                                         "as the parameter's SQL type.");
+            union { SQL_INTERVAL_STRUCT iv; SQL_TIMESTAMP_STRUCT ts; SQL_NUMERIC_STRUCT n; SQLGUID g;
+                    double d; SQLBIGINT b; } aligned;
+            memcpy(&aligned, ptr, (size_t)need);
+            return rs_c_to_param(as, &aligned, need, sql_type, scale, out, diag, row, col);
+        }
         out->data = (char *)ptr;
         out->len = (int)(len < 0 ? 0 : len);
         if (dst == DST_BINARY || out->oid == 0) {

@@ -441,7 +441,9 @@ static const pcase params[] = {
       "3 days 04:05:06.789", 1, (SQLLEN)sizeof(SQL_INTERVAL_STRUCT) },
     { "INTERVAL SECOND", SQL_C_INTERVAL_SECOND, &p_sec, 0, SQL_INTERVAL_SECOND, 0, 6, OK, "",
       "-25:01:01.000005", 1, (SQLLEN)sizeof(SQL_INTERVAL_STRUCT) },
+    { "BINARY holding an SQLINTEGER as INTEGER", SQL_C_BINARY, &p_i4, 4, SQL_INTEGER, 0, 0, OK, "", "-5", 0, 0 },
     /* refused before the server sees them */
+    { "BINARY of 3 bytes as INTEGER", SQL_C_BINARY, p_bin, 3, SQL_INTEGER, 0, 0, ERR, "22003", NULL, 0, 0 },
     { "CHAR 2023-02-29 as DATE", SQL_C_CHAR, "2023-02-29", NTS, SQL_TYPE_DATE, 10, 0, ERR, "22007", NULL, 0, 0 },
     { "CHAR 'soon' as TIMESTAMP", SQL_C_CHAR, "soon", NTS, SQL_TYPE_TIMESTAMP, 26, 0, ERR, "22007", NULL, 0, 0 },
     { "CHAR timestamp with a time as DATE", SQL_C_CHAR, "2024-01-02 10:00:00", NTS, SQL_TYPE_DATE, 10, 0, ERR, "22008", NULL, 0, 0 },

@@ -585,7 +585,12 @@ static const pcase param_cases[] = {
     { "GUID as GUID", SQL_C_GUID, &guid, 0, SQL_GUID, OK, "", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", RS_OID_UUID },
     { "GUID as INTEGER", SQL_C_GUID, &guid, 0, SQL_INTEGER, ERR, "07006", NULL, 0 },
     { "BINARY as VARBINARY", SQL_C_BINARY, bin3, 3, SQL_VARBINARY, OK, "", "00ff41", RS_OID_BYTEA },
-    { "BINARY as INTEGER", SQL_C_BINARY, bin3, 3, SQL_INTEGER, ERR, "07006", NULL, 0 },
+    { "BINARY of 3 bytes as INTEGER", SQL_C_BINARY, bin3, 3, SQL_INTEGER, ERR, "22003", NULL, 0 },
+    { "BINARY of an SQLINTEGER as INTEGER", SQL_C_BINARY, &i70000, 4, SQL_INTEGER, OK, "", "70000", RS_OID_INT4 },
+    { "BINARY of a DATE_STRUCT as DATE", SQL_C_BINARY, &date_leap, 6, SQL_TYPE_DATE, OK, "", "2024-02-29", RS_OID_DATE },
+    { "BINARY of a bad DATE_STRUCT as DATE", SQL_C_BINARY, &date_bad, 6, SQL_TYPE_DATE, ERR, "22007", NULL, 0 },
+    { "BINARY of a GUID as GUID", SQL_C_BINARY, &guid, 16, SQL_GUID, OK, "", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", RS_OID_UUID },
+    { "BINARY as LONGVARCHAR: the bytes", SQL_C_BINARY, bin3, 3, SQL_LONGVARCHAR, OK, "", "00ff41", RS_OID_BYTEA },
     /* interval structures */
     { "YEAR TO MONTH 1-2", SQL_C_INTERVAL_YEAR_TO_MONTH, &iv_ym, 0, SQL_INTERVAL_YEAR_TO_MONTH, OK, "", "1 years 2 mons", RS_OID_INTERVAL },
     { "YEAR TO MONTH -1-2", SQL_C_INTERVAL_YEAR_TO_MONTH, &iv_ym_neg, 0, SQL_INTERVAL_YEAR_TO_MONTH, OK, "", "-1 years -2 mons", RS_OID_INTERVAL },

@@ -231,6 +231,8 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
     if (!RS_OK(rc))
         return rc;
     rs_dbc *c = s->dbc;
+    if (c->streaming)
+        rs_dbc_release_wire(c);   /* this statement's own rows may still be on the wire */
     PGresult *d;
     if (s->prep_name[0]) {
         d = PQdescribePrepared(c->pg, s->prep_name);

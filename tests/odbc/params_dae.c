@@ -319,6 +319,24 @@ static void test_describe_param(void)
     t_is_str(v, "51.500vv0102", "the row");
     t_exec(st, "DROP TABLE odbc_dae_desc");
 
+    /* while the statement's own forward-only result streams */
+    SQLHSTMT q = t_stmt(dbc);
+    T_STMT_RC(q, SQLPrepare(q, (SQLCHAR *)"SELECT g, ?::int FROM generate_series(1, 5000) g", SQL_NTS),
+              SQL_SUCCESS, "prepare a long SELECT");
+    SQLINTEGER one = 1;
+    SQLBindParameter(q, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &one, 0, NULL);
+    T_STMT_RC(q, SQLExecute(q), SQL_SUCCESS, "execute it");
+    T_STMT_RC(q, SQLFetch(q), SQL_SUCCESS, "fetch its first row");
+    SQLSMALLINT qtype = 0;
+    T_STMT_RC(q, SQLDescribeParam(q, 1, &qtype, NULL, NULL, NULL), SQL_SUCCESS,
+              "SQLDescribeParam while its rows stream");
+    t_is_int(qtype, SQL_INTEGER, "the parameter is an integer");
+    int rows = 1;
+    while (SQL_SUCCEEDED(SQLFetch(q)))
+        rows++;
+    t_is_int(rows, 5000, "every row still arrives");
+    SQLFreeHandle(SQL_HANDLE_STMT, q);
+
     SQLHSTMT fresh = t_stmt(dbc);
     rc = SQLDescribeParam(fresh, 1, &type, NULL, NULL, NULL);
     T_STMT_RC(fresh, rc, SQL_ERROR, "SQLDescribeParam before SQLPrepare fails");

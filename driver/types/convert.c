@@ -141,13 +141,23 @@ static SQLRETURN to_integer(const char *v, size_t len, unsigned oid, const rs_co
                             const rs_conv_where *w)
 {
     rs_num_parts n;
-    uint64_t mag;
-    int frac;
-    SQLRETURN prc = parse_for_number(v, len, oid, 0, &n, w);
-    if (prc != SQL_SUCCESS)
-        return prc;
-    if (n.special || rs_num_to_u64(&n, &mag, &frac) < 0)
-        return err(w, "22003", "Numeric value out of range for the requested C type.");
+    uint64_t mag = 0;
+    int frac = 0;
+    /* fast path: the server's integer text, [-]digits, at most 18 of them */
+    size_t i = len > 0 && v[0] == '-';
+    if (len > i && len - i <= 18) {
+        for (; i < len && v[i] >= '0' && v[i] <= '9'; i++)
+            mag = mag * 10 + (uint64_t)(v[i] - '0');
+    }
+    if (i == len && len > 0 && !(len == 1 && v[0] == '-')) {
+        n.neg = v[0] == '-';
+    } else {
+        SQLRETURN prc = parse_for_number(v, len, oid, 0, &n, w);
+        if (prc != SQL_SUCCESS)
+            return prc;
+        if (n.special || rs_num_to_u64(&n, &mag, &frac) < 0)
+            return err(w, "22003", "Numeric value out of range for the requested C type.");
+    }
     int64_t lo;
     uint64_t hi;
     switch (t->ctype) {
@@ -202,6 +212,15 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
         return prc;
     if (n.special) {
         d = n.special == 1 ? NAN : n.special == 2 ? INFINITY : -INFINITY;
+    } else if (len < 64 && oid != RS_OID_BOOL) {
+        /* short text (all the server prints for floats): strtod on it directly */
+        char buf[64];
+        memcpy(buf, v, len);
+        buf[len] = '\0';
+        locale_t c = rs_c_numeric_locale();
+        d = c ? strtod_l(buf, NULL, c) : strtod(buf, NULL);
+        if (!isfinite(d))
+            return err(w, "22003", "Numeric value out of range for the requested floating-point type.");
     } else {
         d = rs_num_to_double(&n);
         /* finite text beyond the double range: out of range, not infinity */
@@ -270,12 +289,14 @@ static SQLRETURN to_datetime(const char *v, size_t len, unsigned oid, const rs_c
 {
     rs_dt_parts d;
     src_cat src = src_category(oid);
-    while (len > 0 && (*v == ' ' || *v == '\t')) {
-        v++;
-        len--;
+    if (src == SRC_CHAR) {   /* character columns may pad; the server's dates never do */
+        while (len > 0 && (*v == ' ' || *v == '\t')) {
+            v++;
+            len--;
+        }
+        while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+            len--;
     }
-    while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
-        len--;
     if ((len == 8 && !memcmp(v, "infinity", 8)) || (len == 9 && !memcmp(v, "-infinity", 9)))
         return err(w, "22008", "Datetime field overflow: infinity has no ODBC structure.");
     if (rs_parse_datetime(v, len, &d) < 0)
@@ -283,7 +304,7 @@ static SQLRETURN to_datetime(const char *v, size_t len, unsigned oid, const rs_c
     if (d.year < -32767 || d.year > 32767)
         return err(w, "22008", "Datetime field overflow: the year does not fit the ODBC structure.");
     /* well-formed but no such day (text columns only: the server never sends one) */
-    if (d.has_date && d.day > rs_days_in_month(d.year, d.month))
+    if (src == SRC_CHAR && d.has_date && d.day > rs_days_in_month(d.year, d.month))
         return err(w, "22007", "Invalid datetime format: no such day in that month.");
     SQLRETURN rc = SQL_SUCCESS;
     switch (t->ctype) {
@@ -458,11 +479,16 @@ static size_t must_fit(src_cat src, const char *v, size_t len)
     switch (src) {
     case SRC_CHAR: case SRC_BINARY:
         return 0;
-    case SRC_EXACT: case SRC_FLOAT:
-        if (memchr(v, 'e', len) || memchr(v, 'E', len))
-            return len;
-        dot = memchr(v, '.', len);
-        return dot ? (size_t)(dot - v) : len;
+    case SRC_EXACT: case SRC_FLOAT: {
+        size_t d = len;
+        for (size_t i = 0; i < len; i++) {
+            if (v[i] == 'e' || v[i] == 'E')
+                return len;
+            if (v[i] == '.' && d == len)
+                d = i;
+        }
+        return d;
+    }
     case SRC_TIME: case SRC_TIMESTAMP:
         dot = memchr(v, '.', len);
         return dot ? (size_t)(dot - v) : len;
@@ -482,13 +508,15 @@ static SQLRETURN too_small(const rs_conv_where *w)
                            "significant part (appendix D forbids cutting it).");
 }
 
-static SQLRETURN to_char(const char *v, size_t len, size_t whole, const rs_conv_target *t,
+static SQLRETURN to_char(const char *v, size_t len, src_cat cat, const rs_conv_target *t,
                          SQLLEN *len_out, const rs_conv_where *w)
 {
     size_t off = w->offset ? (size_t)*w->offset : 0;
     if (w->offset && off > 0 && off >= len)
         return SQL_NO_DATA;
-    if (off == 0 && whole && t->ptr && t->buflen > 0 && (size_t)t->buflen - 1 < whole)
+    /* (must_fit only when the value does not fit: the fetch path stays short) */
+    if (off == 0 && t->ptr && t->buflen > 0 && (size_t)t->buflen - 1 < len &&
+        (size_t)t->buflen - 1 < must_fit(cat, v, len))
         return too_small(w);
     const char *src = v + off;
     size_t left = len - off;
@@ -510,7 +538,7 @@ static SQLRETURN to_char(const char *v, size_t len, size_t whole, const rs_conv_
 }
 
 /* UTF-16 (surrogate pairs for characters beyond the BMP); never splits a pair. */
-static SQLRETURN to_wchar(const char *v, size_t len, size_t whole, const rs_conv_target *t,
+static SQLRETURN to_wchar(const char *v, size_t len, src_cat cat, const rs_conv_target *t,
                           SQLLEN *len_out, const rs_conv_where *w)
 {
     size_t off = w->offset ? (size_t)*w->offset : 0;
@@ -518,7 +546,7 @@ static SQLRETURN to_wchar(const char *v, size_t len, size_t whole, const rs_conv
         return SQL_NO_DATA;
     size_t cap = t->buflen > 0 ? (size_t)t->buflen / sizeof(SQLWCHAR) : 0;
     /* must_fit text is ASCII: one unit a byte */
-    if (off == 0 && whole && t->ptr && cap > 0 && cap - 1 < whole)
+    if (off == 0 && t->ptr && cap > 0 && cap - 1 < len && cap - 1 < must_fit(cat, v, len))
         return too_small(w);
     const char *src = v + off;
     size_t left = len - off;
@@ -592,9 +620,8 @@ SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_ta
         const char *cv;
         size_t cl;
         char_view(v, len, oid, &cv, &cl);
-        size_t whole = must_fit(src, cv, cl);
-        return c == SQL_C_CHAR ? to_char(cv, cl, whole, t, len_out, w)
-                               : to_wchar(cv, cl, whole, t, len_out, w);
+        return c == SQL_C_CHAR ? to_char(cv, cl, src, t, len_out, w)
+                               : to_wchar(cv, cl, src, t, len_out, w);
     }
     if (c == SQL_C_BINARY)
         return to_binary(v, len, oid, t, len_out, w);

@@ -96,7 +96,7 @@ locale_t rs_c_numeric_locale(void)
  * strtod_l, so numeric text of any length (131072 digits) needs no allocation. */
 double rs_num_to_double(const rs_num_parts *n)
 {
-    char buf[64];
+    char buf[80];
     size_t o = 0;
     long exp10 = n->exp + (long)n->ilen;   /* value = 0.DIGITS x 10^exp10 */
     size_t total = n->ilen + n->flen, k = 0;
@@ -113,7 +113,17 @@ double rs_num_to_double(const rs_num_parts *n)
         return n->neg ? -0.0 : 0.0;
     for (size_t m = 0; k < total && m < 40; k++, m++)
         buf[o++] = k < n->ilen ? n->ip[k] : n->fp[k - n->ilen];
-    snprintf(buf + o, sizeof buf - o, "e%ld", exp10);
+    /* the exponent, written by hand: snprintf would dominate the conversion */
+    char e[24];
+    int ne = 0;
+    unsigned long ae = exp10 < 0 ? (unsigned long)-exp10 : (unsigned long)exp10;
+    do { e[ne++] = (char)('0' + ae % 10); ae /= 10; } while (ae);
+    buf[o++] = 'e';
+    if (exp10 < 0)
+        buf[o++] = '-';
+    while (ne)
+        buf[o++] = e[--ne];
+    buf[o] = '\0';
     locale_t c = rs_c_numeric_locale();
     return c ? strtod_l(buf, NULL, c) : strtod(buf, NULL);
 }

@@ -157,6 +157,14 @@ static const fcase fetch_cases[] = {
     { "18446744073709551616", N, SQL_C_UBIGINT, 0, 0, ERR, "22003", NULL, NOLEN },
     { "-9223372036854775809", N, SQL_C_SBIGINT, 0, 0, ERR, "22003", NULL, NOLEN },
     { "-7.9", N, SQL_C_SLONG, 0, 0, INFO, "01S07", "-7", 4 },
+    /* the integer fast path's edges */
+    { "-", TX, SQL_C_SLONG, 0, 0, ERR, "22018", NULL, NOLEN },
+    { "-0", I4, SQL_C_SLONG, 0, 0, OK, "", "0", 4 },
+    { "-0", I4, SQL_C_ULONG, 0, 0, OK, "", "0", 4 },
+    { "999999999999999999", RS_OID_INT8, SQL_C_SBIGINT, 0, 0, OK, "", "999999999999999999", 8 },
+    { "-999999999999999999", RS_OID_INT8, SQL_C_SLONG, 0, 0, ERR, "22003", NULL, NOLEN },
+    { "0000000000000000000042", N, SQL_C_UTINYINT, 0, 0, OK, "", "42", 1 },
+    { "t", RS_OID_BOOL, SQL_C_SLONG, 0, 0, OK, "", "1", 4 },
     /* SQL_C_BIT: 0 and 1, truncation above 0 and below 2, else 22003 */
     { "1", I4, SQL_C_BIT, 0, 0, OK, "", "1", 1 },
     { "1.5", N, SQL_C_BIT, 0, 0, INFO, "01S07", "1", 1 },

@@ -71,6 +71,7 @@ struct rs_dbc {
     SQLULEN odbc_cursors;
     int login_timeout_set;
     int dead;                    /* the connection broke (08S01) */
+    struct { const void *pg; int pid, flags; } catalog; /* catalog_redshift.c: views found, +1; 0 unasked */
 };
 
 typedef struct rs_desc_rec {

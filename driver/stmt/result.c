@@ -23,7 +23,7 @@ static int fill_ird(rs_stmt *s, const PGresult *res)
         const rs_pgtype *t = rs_pgtype_lookup(oid);
         r->pg_oid = oid;
         r->pg_typmod = mod;
-        rs_desc_set_type(r, t->sql_type);
+        rs_desc_set_type(r, rs_pgtype_sql_type(t, mod));
         r->length = rs_pgtype_column_size(t, mod);
         r->precision = (SQLSMALLINT)(t->sql_type == SQL_NUMERIC || t->radix ? r->length : 0);
         if (t->sql_type == SQL_TYPE_TIMESTAMP || t->sql_type == SQL_TYPE_TIME)

@@ -4,7 +4,8 @@
 noinst_LTLIBRARIES += tests/odbc/libodbctest.la
 tests_odbc_libodbctest_la_SOURCES = tests/odbc/odbctest.c tests/odbc/odbctest.h
 
-ODBC_DM_TESTS = tests/odbc/catalog_tables \
+ODBC_DM_TESTS = tests/odbc/catalog_redshift \
+	tests/odbc/catalog_tables \
 	tests/odbc/catalog_privs \
 	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
@@ -60,3 +61,6 @@ ODBC_DM_TESTS += tests/odbc/convert
 
 tests_odbc_catalog_tables_SOURCES = tests/odbc/catalog_tables.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_tables_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_catalog_redshift_SOURCES = tests/odbc/catalog_redshift.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
+tests_odbc_catalog_redshift_LDADD = $(RS_DM_LIBS)

@@ -7,6 +7,7 @@
 #include "stmt/descfields.h"
 #include "stmt/execute.h"
 #include "stmt/fetch.h"
+#include "types/convert.h"
 #include "types/cparam.h"
 #include "types/pgtypes.h"
 #include "util/text.h"
@@ -284,21 +285,6 @@ SQLRETURN rs_desc_get_rec(rs_desc *d, SQLSMALLINT rec, rs_desc_rec_info *out)
 
 /* ---- types: defaults and the consistency check ---- */
 
-static int is_c_type(SQLSMALLINT c)
-{
-    switch (c) {
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_BIT: case SQL_C_TINYINT:
-    case SQL_C_STINYINT: case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT:
-    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT:
-    case SQL_C_FLOAT: case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TYPE_DATE:
-    case SQL_C_TIME: case SQL_C_TYPE_TIME: case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP:
-    case SQL_C_GUID: case SQL_C_DEFAULT:
-        return 1;
-    default:
-        return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
-    }
-}
-
 static int is_sql_type(SQLSMALLINT t)
 {
     switch (t) {
@@ -365,7 +351,7 @@ static void type_defaults(rs_desc_rec *r)
 static const char *inconsistency(const rs_desc *d, const rs_desc_rec *r)
 {
     int ipd = d->kind == RS_DESC_IPD;
-    if (ipd ? !is_sql_type(r->concise_type) : !is_c_type(r->concise_type))
+    if (ipd ? !is_sql_type(r->concise_type) : !rs_ctype_is_valid(r->concise_type))
         return ipd ? "the SQL type is not valid" : "the C type is not valid";
     if (r->type == SQL_DATETIME || r->type == SQL_INTERVAL) {
         if (concise_of(r->type, r->datetime_interval_code) != r->concise_type)

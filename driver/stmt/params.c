@@ -8,28 +8,13 @@
 #include "types/convert.h"
 #include "types/pgtypes.h"
 
-static int is_valid_ctype(SQLSMALLINT c)
-{
-    switch (c) {
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_BIT: case SQL_C_TINYINT:
-    case SQL_C_STINYINT: case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT:
-    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT:
-    case SQL_C_FLOAT: case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TYPE_DATE:
-    case SQL_C_TIME: case SQL_C_TYPE_TIME: case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP:
-    case SQL_C_GUID: case SQL_C_DEFAULT:
-        return 1;
-    default:
-        return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
-    }
-}
-
 SQLRETURN rs_stmt_bind_parameter(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
                                  SQLSMALLINT sql_type, SQLULEN col_size, SQLSMALLINT digits,
                                  SQLPOINTER value, SQLLEN buflen, SQLLEN *ind)
 {
     if (num < 1)
         return rs_diag_add(&s->diag, "07009", 0, "Invalid parameter number %u: markers are numbered from 1.", num);
-    if (!is_valid_ctype(ctype))
+    if (!rs_ctype_is_valid(ctype))
         return rs_diag_add(&s->diag, "HY003", 0, "Invalid C data type %d for parameter %u.", ctype, num);
     if (io_type != SQL_PARAM_INPUT && io_type != SQL_PARAM_OUTPUT && io_type != SQL_PARAM_INPUT_OUTPUT)
         return rs_diag_add(&s->diag, "HY105", 0, "Invalid parameter type %d for parameter %u.", io_type, num);

@@ -30,6 +30,9 @@ typedef struct rs_conv_where {
 SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                        SQLLEN *len_out, const rs_conv_where *w);
 
+/* A C data type this driver knows (SQL_C_DEFAULT included). */
+int rs_ctype_is_valid(SQLSMALLINT ctype);
+
 /* Size in bytes of a fixed-length C type, 0 for variable-length ones (char, wchar, binary). */
 SQLLEN rs_ctype_size(SQLSMALLINT ctype);
 

@@ -23,6 +23,8 @@ static SQLRETURN names3_get(rs_stmt *s, const char *catalog, const char *schema,
     memset(n, 0, sizeof *n);
     if (table_required && !table)
         return rs_cat_null_arg(s, "TableName");
+    if (table_required && mid && !schema)
+        return rs_cat_null_arg(s, "SchemaName (SQL_ATTR_METADATA_ID is on)");
     n->catalog = rs_cat_catalog(catalog);
     n->schema = rs_cat_name(schema && *schema ? schema : NULL, mid, &oom1);
     n->table = rs_cat_name(table, mid, &oom2);
@@ -90,7 +92,7 @@ SQLRETURN rs_catalog_foreign_keys(rs_stmt *s, const char *pk_cat, const char *pk
             "fc.relname::varchar AS \"FKTABLE_NAME\", fa.attname::varchar AS \"FKCOLUMN_NAME\", "
             "k.seq::smallint AS \"KEY_SEQ\", " FK_RULE("con.confupdtype") " AS \"UPDATE_RULE\", "
             FK_RULE("con.confdeltype") " AS \"DELETE_RULE\", con.conname::varchar AS \"FK_NAME\", "
-            "ic.relname::varchar AS \"PK_NAME\", "
+            "pk.conname::varchar AS \"PK_NAME\", "
             "(CASE WHEN con.condeferred THEN 5 WHEN con.condeferrable THEN 6 ELSE 7 END)::smallint "
             "AS \"DEFERRABILITY\" "
             "FROM pg_catalog.pg_constraint con "
@@ -98,7 +100,9 @@ SQLRETURN rs_catalog_foreign_keys(rs_stmt *s, const char *pk_cat, const char *pk
             "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
             "JOIN pg_catalog.pg_class fc ON fc.oid = con.conrelid "
             "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-            "LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid "
+            /* the referenced key by its columns (Redshift's pg_constraint has no conindid) */
+            "LEFT JOIN pg_catalog.pg_constraint pk ON pk.conrelid = con.confrelid AND pk.contype IN ('p', 'u') "
+            "  AND pk.conkey = con.confkey "
             "CROSS JOIN generate_series(1, 32) AS k(seq) "
             "JOIN pg_catalog.pg_attribute pa ON pa.attrelid = pc.oid AND pa.attnum = con.confkey[k.seq] "
             "JOIN pg_catalog.pg_attribute fa ON fa.attrelid = fc.oid AND fa.attnum = con.conkey[k.seq] "

@@ -13,6 +13,9 @@
 
 SQLRETURN rs_catalog_table_privileges(rs_stmt *s, const char *catalog, const char *schema, const char *table)
 {
+    const char *ids[2] = { schema, table };
+    if (rs_cat_ids_given(s, 2, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     int mid = s->metadata_id == SQL_TRUE;
     char *p_schema = rs_cat_pattern(schema, mid), *p_table = rs_cat_pattern(table, mid);
     SQLRETURN rc;
@@ -41,6 +44,9 @@ SQLRETURN rs_catalog_table_privileges(rs_stmt *s, const char *catalog, const cha
 SQLRETURN rs_catalog_column_privileges(rs_stmt *s, const char *catalog, const char *schema, const char *table,
                                        const char *column)
 {
+    const char *ids[3] = { schema, table, column };
+    if (rs_cat_ids_given(s, 3, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     if (!table)
         return rs_cat_null_arg(s, "TableName");
     int mid = s->metadata_id == SQL_TRUE, oom1, oom2;

@@ -10,6 +10,9 @@
 
 SQLRETURN rs_catalog_procedures(rs_stmt *s, const char *catalog, const char *schema, const char *proc)
 {
+    const char *ids[2] = { schema, proc };
+    if (rs_cat_ids_given(s, 2, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     int mid = s->metadata_id == SQL_TRUE;
     char *p_schema = rs_cat_pattern(schema, mid), *p_proc = rs_cat_pattern(proc, mid);
     SQLRETURN rc;
@@ -40,6 +43,9 @@ SQLRETURN rs_catalog_procedures(rs_stmt *s, const char *catalog, const char *sch
 SQLRETURN rs_catalog_procedure_columns(rs_stmt *s, const char *catalog, const char *schema, const char *proc,
                                        const char *column)
 {
+    const char *ids[3] = { schema, proc, column };
+    if (rs_cat_ids_given(s, 3, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     int mid = s->metadata_id == SQL_TRUE;
     char *p_schema = rs_cat_pattern(schema, mid), *p_proc = rs_cat_pattern(proc, mid);
     char *p_column = rs_cat_pattern(column, mid);

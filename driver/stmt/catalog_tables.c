@@ -114,6 +114,9 @@ static SQLRETURN special_enumeration(rs_stmt *s, int which, int datashare)
 SQLRETURN rs_catalog_tables(rs_stmt *s, const char *catalog, const char *schema, const char *table,
                             const char *types)
 {
+    const char *ids[2] = { schema, table };
+    if (rs_cat_ids_given(s, 2, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     int flags;
     SQLRETURN rc = rs_cat_views(s, &flags);
     if (!RS_OK(rc))
@@ -203,6 +206,9 @@ out:
 SQLRETURN rs_catalog_columns(rs_stmt *s, const char *catalog, const char *schema, const char *table,
                              const char *column)
 {
+    const char *ids[3] = { schema, table, column };
+    if (rs_cat_ids_given(s, 3, ids) != SQL_SUCCESS)
+        return SQL_ERROR;
     int flags;
     SQLRETURN rc = rs_cat_views(s, &flags);
     if (!RS_OK(rc))

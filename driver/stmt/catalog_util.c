@@ -105,3 +105,14 @@ SQLRETURN rs_cat_null_arg(rs_stmt *s, const char *what)
 {
     return rs_diag_add(&s->diag, "HY009", 0, "The %s argument must not be a null pointer.", what);
 }
+
+SQLRETURN rs_cat_ids_given(rs_stmt *s, int n, const char *const *args)
+{
+    if (s->metadata_id != SQL_TRUE)
+        return SQL_SUCCESS;
+    for (int i = 0; i < n; i++)
+        if (!args[i])
+            return rs_diag_add(&s->diag, "HY009", 0,
+                               "With SQL_ATTR_METADATA_ID on, the name arguments must not be null pointers.");
+    return SQL_SUCCESS;
+}

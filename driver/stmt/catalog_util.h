@@ -50,6 +50,10 @@ void rs_cat_add(PGresult **r, const char *const *row);
 /* The value of a result cell, NULL for SQL NULL. */
 const char *rs_cat_val(const PGresult *r, int row, int col);
 
+/* With SQL_ATTR_METADATA_ID on, the name arguments are identifiers and none may be a null
+ * pointer: HY009 when one of the n given is; SQL_SUCCESS otherwise. */
+SQLRETURN rs_cat_ids_given(rs_stmt *s, int n, const char *const *args);
+
 /* HY009 for a required argument the application passed as NULL. */
 SQLRETURN rs_cat_null_arg(rs_stmt *s, const char *what);
 

@@ -76,6 +76,9 @@ static void test_primary_keys(void)
     ct_rows(st, "METADATA_ID: PARENT folds to parent", 1, 6, parent, 2);
     SQLPrimaryKeys(st, NULL, 0, A(S), SQL_NTS, A("\"PARENT\""), SQL_NTS);
     ct_rows(st, "METADATA_ID: \"PARENT\" keeps its case (no such table)", 1, 6, NULL, 0);
+    T_STMT_RC(st, SQLPrimaryKeys(st, NULL, 0, NULL, 0, A("parent"), SQL_NTS), SQL_ERROR,
+              "METADATA_ID: a null schema is an error");
+    t_state(SQL_HANDLE_STMT, st, "HY009", "it is HY009");
     SQLSetStmtAttr(st, SQL_ATTR_METADATA_ID, (SQLPOINTER)SQL_FALSE, 0);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }

@@ -95,6 +95,12 @@ static void test_patterns(void)
     ct_rows(st, "METADATA_ID: \"MiXed\" quoted keeps its case", 3, 3, mixed, 1);
     SQLTables(st, NULL, 0, A("CAT_TABS"), SQL_NTS, A("A_B"), SQL_NTS, NULL, 0);
     ct_rows(st, "METADATA_ID: A_B folds to a_b and '_' is literal", 3, 3, any + 1, 1);
+    T_STMT_RC(st, SQLTables(st, NULL, 0, NULL, 0, A("A_B"), SQL_NTS, NULL, 0), SQL_ERROR,
+              "METADATA_ID: a null schema is an error");
+    t_state(SQL_HANDLE_STMT, st, "HY009", "it is HY009");
+    T_STMT_RC(st, SQLColumns(st, NULL, 0, A(S), SQL_NTS, A("A_B"), SQL_NTS, NULL, 0), SQL_ERROR,
+              "METADATA_ID: SQLColumns with a null column name is an error");
+    t_state(SQL_HANDLE_STMT, st, "HY009", "it is HY009");
     SQLColumns(st, NULL, 0, A(S), SQL_NTS, A("\"MiXed\""), SQL_NTS, A("\"CamelCol\""), SQL_NTS);
     static const char *const camel[] = { "MiXed|CamelCol" };
     ct_rows(st, "METADATA_ID: SQLColumns with quoted identifiers", 3, 4, camel, 1);

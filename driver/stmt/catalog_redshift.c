@@ -30,16 +30,17 @@ SQLRETURN rs_cat_views(rs_stmt *s, int *flags)
         "EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.proname = 'pg_get_late_binding_view_cols' "
         "  AND pg_catalog.pg_function_is_visible(p.oid)), "
         VISIBLE_REL("svv_redshift_databases") " AND " VISIBLE_REL("svv_all_schemas") " AND "
-        VISIBLE_REL("svv_all_tables") " AND " VISIBLE_REL("svv_all_columns"),
+        VISIBLE_REL("svv_all_tables") " AND " VISIBLE_REL("svv_all_columns") ", " VISIBLE_REL("pg_proc_info"),
         0, NULL);
     if (!RS_OK(rc))
         return rc;
     int f = 0;
     const PGresult *r = s->res ? s->res->pg : NULL;
-    if (r && PQntuples(r) == 1 && PQnfields(r) == 3) {
+    if (r && PQntuples(r) == 1 && PQnfields(r) == 4) {
         f |= PQgetvalue(r, 0, 0)[0] == 't' ? RS_CATV_EXTERNAL : 0;
         f |= PQgetvalue(r, 0, 1)[0] == 't' ? RS_CATV_LATE_BINDING : 0;
         f |= PQgetvalue(r, 0, 2)[0] == 't' ? RS_CATV_DATASHARE : 0;
+        f |= PQgetvalue(r, 0, 3)[0] == 't' ? RS_CATV_PROC_INFO : 0;
     }
     c->catalog.pg = c->pg;
     c->catalog.pid = pid;

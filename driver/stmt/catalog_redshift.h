@@ -10,7 +10,8 @@
 enum {
     RS_CATV_EXTERNAL = 1,       /* svv_external_schemas, svv_external_tables, svv_external_columns */
     RS_CATV_LATE_BINDING = 2,   /* pg_get_late_binding_view_cols() */
-    RS_CATV_DATASHARE = 4       /* svv_redshift_databases, svv_all_schemas, svv_all_tables, svv_all_columns */
+    RS_CATV_DATASHARE = 4,      /* svv_redshift_databases, svv_all_schemas, svv_all_tables, svv_all_columns */
+    RS_CATV_PROC_INFO = 8       /* pg_proc_info: pg_proc with prokind and the OUT arguments */
 };
 
 /* The RS_CATV_ flags of this connection; probes with one query the first time. The statement's

@@ -60,6 +60,9 @@ static const char *const views_sql[] = {
     "('sharedb', 'shared_s', 'st', 'amount', 3, NULL, 'YES', 'numeric', NULL, 10, 2, NULL)) "
     "AS v(database_name, schema_name, table_name, column_name, ordinal_position, column_default, is_nullable, "
     "data_type, character_maximum_length, numeric_precision, numeric_scale, remarks)",
+    /* Redshift's pg_proc_info: pg_proc with prooid; this one hides a function to tell it apart */
+    "CREATE VIEW " V ".pg_proc_info AS SELECT p.oid AS prooid, p.* FROM pg_catalog.pg_proc p "
+    "WHERE p.proname <> 'hidden_fn'",
     "GRANT SELECT ON ALL TABLES IN SCHEMA " V " TO PUBLIC",
     NULL,
 };
@@ -67,6 +70,8 @@ static const char *const views_sql[] = {
 static const char *const local_fixture[] = {
     "CREATE TABLE " L ".t (a int)",
     "CREATE VIEW " L ".lbv AS SELECT",   /* like a late-binding view: no pg_attribute rows */
+    "CREATE FUNCTION " L ".visible_fn(a int) RETURNS int AS 'SELECT 1' LANGUAGE sql",
+    "CREATE FUNCTION " L ".hidden_fn() RETURNS int AS 'SELECT 1' LANGUAGE sql",
     NULL,
 };
 
@@ -128,6 +133,9 @@ static void test_plain_postgres(void)
     ct_rows(st, "the catalog was asked once: still none after the views appear", 1, 5, NULL, 0);
     SQLColumns(st, NULL, 0, A(L), SQL_NTS, A("lbv"), SQL_NTS, NULL, 0);
     ct_rows(st, "no late-binding columns either", 1, 5, NULL, 0);
+    SQLProcedures(st, NULL, 0, A(L), SQL_NTS, NULL, 0);
+    static const char *const both[] = { "hidden_fn", "visible_fn" };
+    ct_rows(st, "PostgreSQL: functions from pg_proc", 3, 3, both, 2);
     t_disconnect(dbc);
 }
 
@@ -179,6 +187,14 @@ static void test_external_and_late_binding(void)
     SQLColumns(st, NULL, 0, A(L), SQL_NTS, A("t"), SQL_NTS, NULL, 0);
     static const char *const tcols[] = { "t|a" };
     ct_rows(st, "an ordinary table keeps its own columns only", 3, 4, tcols, 1);
+
+    T_STMT_RC(st, SQLProcedures(st, NULL, 0, A(L), SQL_NTS, NULL, 0), SQL_SUCCESS, "SQLProcedures via pg_proc_info");
+    static const char *const vis[] = { "visible_fn" };
+    ct_rows(st, "functions come from pg_proc_info", 3, 3, vis, 1);
+    T_STMT_RC(st, SQLProcedureColumns(st, NULL, 0, A(L), SQL_NTS, NULL, 0, NULL, 0), SQL_SUCCESS,
+              "SQLProcedureColumns via pg_proc_info");
+    static const char *const vcols[] = { "visible_fn||5|4", "visible_fn|a|1|4" };
+    ct_rows(st, "return value and argument from pg_proc_info", 3, 6, vcols, 2);
     t_disconnect(dbc);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "stmt/catalog.h"
+#include "stmt/catalog_redshift.h"
 #include "stmt/catalog_util.h"
 #include "stmt/execute.h"
 #include "stmt/result.h"
@@ -48,13 +49,13 @@ SQLRETURN rs_catalog_primary_keys(rs_stmt *s, const char *catalog, const char *s
         rc = rs_stmt_run_query(s,
             "SELECT current_database()::varchar AS \"TABLE_CAT\", n.nspname::varchar AS \"TABLE_SCHEM\", "
             "c.relname::varchar AS \"TABLE_NAME\", a.attname::varchar AS \"COLUMN_NAME\", "
-            "k.seq::smallint AS \"KEY_SEQ\", ic.relname::varchar AS \"PK_NAME\" "
-            "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "
-            "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+            "k.seq::smallint AS \"KEY_SEQ\", con.conname::varchar AS \"PK_NAME\" "
+            /* from the constraint, not the index: Redshift keeps keys as constraints only */
+            "FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
             "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
             "CROSS JOIN generate_series(1, 32) AS k(seq) "
-            "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[k.seq - 1] "
-            "WHERE i.indisprimary AND k.seq <= i.indnatts "
+            "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = con.conkey[k.seq] "
+            "WHERE con.contype = 'p' "
             "AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 "
             "AND ($3::text IS NULL OR $3 = current_database()) "
             "ORDER BY 2, 3, 5",
@@ -120,6 +121,43 @@ SQLRETURN rs_catalog_foreign_keys(rs_stmt *s, const char *pk_cat, const char *pk
     return rc;
 }
 
+/* The table's own statistics row (TYPE SQL_TABLE_STAT). */
+#define STATS_TABLE \
+    "SELECT current_database()::varchar AS \"TABLE_CAT\", n.nspname::varchar AS \"TABLE_SCHEM\", " \
+    "c.relname::varchar AS \"TABLE_NAME\", NULL::smallint AS \"NON_UNIQUE\", " \
+    "NULL::varchar AS \"INDEX_QUALIFIER\", NULL::varchar AS \"INDEX_NAME\", 0::smallint AS \"TYPE\", " \
+    "NULL::smallint AS \"ORDINAL_POSITION\", NULL::varchar AS \"COLUMN_NAME\", " \
+    "NULL::char(1) AS \"ASC_OR_DESC\", " \
+    "(CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END)::integer AS \"CARDINALITY\", " \
+    "c.relpages::integer AS \"PAGES\", NULL::varchar AS \"FILTER_CONDITION\" " \
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+    "WHERE c.relkind IN ('r', 'p', 'm') " \
+    "AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 " \
+    "AND ($3::text IS NULL OR $3 = current_database()) "
+
+/* Index columns; TYPE: clustered 1, hashed 2, other 3. Redshift has no indexes (and no indoption). */
+#define STATS_INDEXES \
+    "UNION ALL " \
+    "SELECT current_database()::varchar, n.nspname::varchar, c.relname::varchar, " \
+    "(CASE WHEN i.indisunique THEN 0 ELSE 1 END)::smallint, n.nspname::varchar, " \
+    "ic.relname::varchar, " \
+    "(CASE WHEN i.indisclustered THEN 1 WHEN am.amname = 'hash' THEN 2 ELSE 3 END)::smallint, " \
+    "k.seq::smallint, " \
+    "(CASE WHEN i.indkey[k.seq - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.seq, true) " \
+    "  ELSE a.attname::text END)::varchar, " \
+    "(CASE WHEN am.amname <> 'btree' THEN NULL WHEN i.indoption[k.seq - 1] & 1 = 1 THEN 'D' " \
+    "  ELSE 'A' END)::char(1), " \
+    "(CASE WHEN ic.reltuples < 0 THEN NULL ELSE ic.reltuples END)::integer, ic.relpages::integer, " \
+    "pg_catalog.pg_get_expr(i.indpred, i.indrelid)::varchar " \
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " \
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid " \
+    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam " \
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+    "CROSS JOIN generate_series(1, 32) AS k(seq) " \
+    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[k.seq - 1] " \
+    "WHERE k.seq <= i.indnatts AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 " \
+    "AND ($3::text IS NULL OR $3 = current_database()) AND (i.indisunique OR NOT $4::boolean) "
+
 SQLRETURN rs_catalog_statistics(rs_stmt *s, const char *catalog, const char *schema, const char *table,
                                 SQLUSMALLINT unique)
 {
@@ -130,42 +168,13 @@ SQLRETURN rs_catalog_statistics(rs_stmt *s, const char *catalog, const char *sch
     SQLRETURN rc = names3_get(s, catalog, schema, table, &n, 1);
     if (RS_OK(rc)) {
         const char *values[4] = { n.schema, n.table, n.catalog, unique == SQL_INDEX_UNIQUE ? "t" : "f" };
-        /* the table's own statistics row (TYPE SQL_TABLE_STAT) comes first, then the index
-         * columns; TYPE: clustered 1, hashed 2, other 3 */
-        rc = rs_stmt_run_query(s,
-            "SELECT current_database()::varchar AS \"TABLE_CAT\", n.nspname::varchar AS \"TABLE_SCHEM\", "
-            "c.relname::varchar AS \"TABLE_NAME\", NULL::smallint AS \"NON_UNIQUE\", "
-            "NULL::varchar AS \"INDEX_QUALIFIER\", NULL::varchar AS \"INDEX_NAME\", 0::smallint AS \"TYPE\", "
-            "NULL::smallint AS \"ORDINAL_POSITION\", NULL::varchar AS \"COLUMN_NAME\", "
-            "NULL::char(1) AS \"ASC_OR_DESC\", "
-            "(CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END)::integer AS \"CARDINALITY\", "
-            "c.relpages::integer AS \"PAGES\", NULL::varchar AS \"FILTER_CONDITION\" "
-            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relkind IN ('r', 'p', 'm') "
-            "AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 "
-            "AND ($3::text IS NULL OR $3 = current_database()) "
-            "UNION ALL "
-            "SELECT current_database()::varchar, n.nspname::varchar, c.relname::varchar, "
-            "(CASE WHEN i.indisunique THEN 0 ELSE 1 END)::smallint, n.nspname::varchar, "
-            "ic.relname::varchar, "
-            "(CASE WHEN i.indisclustered THEN 1 WHEN am.amname = 'hash' THEN 2 ELSE 3 END)::smallint, "
-            "k.seq::smallint, "
-            "(CASE WHEN i.indkey[k.seq - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.seq, true) "
-            "  ELSE a.attname::text END)::varchar, "
-            "(CASE WHEN am.amname <> 'btree' THEN NULL WHEN i.indoption[k.seq - 1] & 1 = 1 THEN 'D' "
-            "  ELSE 'A' END)::char(1), "
-            "(CASE WHEN ic.reltuples < 0 THEN NULL ELSE ic.reltuples END)::integer, ic.relpages::integer, "
-            "pg_catalog.pg_get_expr(i.indpred, i.indrelid)::varchar "
-            "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "
-            "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-            "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            "CROSS JOIN generate_series(1, 32) AS k(seq) "
-            "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[k.seq - 1] "
-            "WHERE k.seq <= i.indnatts AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 "
-            "AND ($3::text IS NULL OR $3 = current_database()) AND (i.indisunique OR NOT $4::boolean) "
-            "ORDER BY 4 NULLS FIRST, 7, 5, 6, 8",
-            4, values);
+        int flags = 0;
+        rc = rs_cat_views(s, &flags);
+        if (RS_OK(rc))
+            rc = rs_stmt_run_query(s, rs_cat_is_redshift(flags)
+                ? STATS_TABLE "ORDER BY 4 NULLS FIRST, 7, 5, 6, 8"
+                : STATS_TABLE STATS_INDEXES "ORDER BY 4 NULLS FIRST, 7, 5, 6, 8",
+                rs_cat_is_redshift(flags) ? 3 : 4, values);
     }
     names3_free(&n);
     return rc;

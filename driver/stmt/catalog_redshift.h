@@ -18,6 +18,9 @@ enum {
  * result is replaced. */
 SQLRETURN rs_cat_views(rs_stmt *s, int *flags);
 
+/* The catalog is Redshift's (or shaped like it): pg_catalog lacks what PostgreSQL 8.0 lacked. */
+#define rs_cat_is_redshift(flags) (((flags) & (RS_CATV_EXTERNAL | RS_CATV_PROC_INFO)) != 0)
+
 /* The datashare views are to be used: they exist and DatabaseMetadataCurrentDbOnly=0. */
 int rs_cat_datashare(const rs_stmt *s, int flags);
 

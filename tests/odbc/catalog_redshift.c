@@ -69,6 +69,7 @@ static const char *const views_sql[] = {
 
 static const char *const local_fixture[] = {
     "CREATE TABLE " L ".t (a int)",
+    "CREATE TABLE " L ".pk_t (a int, b int, PRIMARY KEY (b, a))",
     "CREATE VIEW " L ".lbv AS SELECT",   /* like a late-binding view: no pg_attribute rows */
     "CREATE FUNCTION " L ".visible_fn(a int) RETURNS int AS 'SELECT 1' LANGUAGE sql",
     "CREATE FUNCTION " L ".hidden_fn() RETURNS int AS 'SELECT 1' LANGUAGE sql",
@@ -157,7 +158,7 @@ static void test_external_and_late_binding(void)
     SQLTables(st, NULL, 0, A("cat\\_rs\\_%"), SQL_NTS, NULL, 0, NULL, 0);
     char out[4096];
     ct_read(st, 3, 4, out, sizeof out);
-    t_is_str(out, "sales|EXTERNAL TABLE\nÜmlaut_t|EXTERNAL TABLE\nt|TABLE\nlbv|VIEW",
+    t_is_str(out, "sales|EXTERNAL TABLE\nÜmlaut_t|EXTERNAL TABLE\npk_t|TABLE\nt|TABLE\nlbv|VIEW",
              "local and external tables together, ordered by TABLE_TYPE");
     SQLTables(st, A(""), 0, A(""), 0, A(""), 0, A(SQL_ALL_TABLE_TYPES), SQL_NTS);
     ct_read(st, 4, 4, out, sizeof out);
@@ -187,6 +188,26 @@ static void test_external_and_late_binding(void)
     SQLColumns(st, NULL, 0, A(L), SQL_NTS, A("t"), SQL_NTS, NULL, 0);
     static const char *const tcols[] = { "t|a" };
     ct_rows(st, "an ordinary table keeps its own columns only", 3, 4, tcols, 1);
+
+    /* keys from constraints, statistics without indexes, privileges of the current user */
+    T_STMT_RC(st, SQLPrimaryKeys(st, NULL, 0, A(L), SQL_NTS, A("pk_t"), SQL_NTS), SQL_SUCCESS,
+              "SQLPrimaryKeys on the Redshift path");
+    static const char *const pk[] = { "pk_t|b|1|pk_t_pkey", "pk_t|a|2|pk_t_pkey" };
+    ct_rows(st, "primary key columns in key order", 3, 6, pk, 2);
+    T_STMT_RC(st, SQLStatistics(st, NULL, 0, A(L), SQL_NTS, A("pk_t"), SQL_NTS, SQL_INDEX_ALL, SQL_QUICK),
+              SQL_SUCCESS, "SQLStatistics on the Redshift path");
+    static const char *const stat[] = { "pk_t|(null)|(null)|(null)|0" };
+    ct_rows(st, "the table's statistics row only (Redshift has no indexes)", 3, 7, stat, 1);
+    T_STMT_RC(st, SQLTablePrivileges(st, NULL, 0, A(L), SQL_NTS, A("t"), SQL_NTS), SQL_SUCCESS,
+              "SQLTablePrivileges on the Redshift path");
+    static const char *const tp[] = {
+        "t|(null)|rs_md5|DELETE|(null)", "t|(null)|rs_md5|INSERT|(null)", "t|(null)|rs_md5|REFERENCES|(null)",
+        "t|(null)|rs_md5|SELECT|(null)", "t|(null)|rs_md5|UPDATE|(null)" };
+    ct_rows(st, "what the current user holds on t", 3, 7, tp, 5);
+    T_STMT_RC(st, SQLColumnPrivileges(st, NULL, 0, A(L), SQL_NTS, A("t"), SQL_NTS, A("a"), SQL_NTS), SQL_SUCCESS,
+              "SQLColumnPrivileges on the Redshift path");
+    static const char *const cp[] = { "t|a|(null)|rs_md5|SELECT|(null)", "t|a|(null)|rs_md5|UPDATE|(null)" };
+    ct_rows(st, "column privileges of the current user", 3, 8, cp, 2);
 
     T_STMT_RC(st, SQLProcedures(st, NULL, 0, A(L), SQL_NTS, NULL, 0), SQL_SUCCESS, "SQLProcedures via pg_proc_info");
     static const char *const vis[] = { "visible_fn" };

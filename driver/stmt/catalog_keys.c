@@ -180,6 +180,27 @@ SQLRETURN rs_catalog_statistics(rs_stmt *s, const char *catalog, const char *sch
     return rc;
 }
 
+/* Redshift keeps keys as (informational) constraints, not indexes: the primary key, else the
+ * first unique constraint, from pg_constraint. Same columns as the index query. */
+#define BEST_ROWID_REDSHIFT \
+    "WITH ix AS (SELECT con.conrelid AS indrelid, con.conkey AS keys, " \
+    "  row_number() OVER (ORDER BY con.contype, con.conname) AS pick " \
+    "  FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid " \
+    "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+    "  WHERE con.contype IN ('p', 'u') AND $4 <> 't' " \
+    "  AND ($1::text IS NULL OR n.nspname = $1) AND c.relname = $2 " \
+    "  AND ($3::text IS NULL OR $3 = current_database()) " \
+    "  AND NOT EXISTS (SELECT 1 FROM generate_series(1, 32) AS e(seq) " \
+    "    JOIN pg_catalog.pg_attribute ea ON ea.attrelid = con.conrelid AND ea.attnum = con.conkey[e.seq] " \
+    "    WHERE $4 = 'n' AND NOT ea.attnotnull)) " \
+    "SELECT a.attname, " \
+    "  CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END, " \
+    "  CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END " \
+    "FROM ix CROSS JOIN generate_series(1, 32) AS k(seq) " \
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.keys[k.seq] " \
+    "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid " \
+    "WHERE ix.pick = 1 ORDER BY k.seq"
+
 SQLRETURN rs_catalog_special_columns(rs_stmt *s, SQLUSMALLINT id_type, const char *catalog, const char *schema,
                                      const char *table, SQLUSMALLINT scope, SQLUSMALLINT nullable)
 {
@@ -198,7 +219,11 @@ SQLRETURN rs_catalog_special_columns(rs_stmt *s, SQLUSMALLINT id_type, const cha
      * SQL_ROWVER: Redshift has no automatically updated columns, so none. */
     const char *values[4] = { n.schema, n.table, n.catalog,
                               id_type == SQL_ROWVER ? "t" : nullable == SQL_NO_NULLS ? "n" : "a" };
-    rc = rs_stmt_run_query(s,
+    int flags = 0;
+    rc = rs_cat_views(s, &flags);
+    if (!RS_OK(rc))
+        goto out;
+    rc = rs_stmt_run_query(s, rs_cat_is_redshift(flags) ? BEST_ROWID_REDSHIFT :
         "WITH ix AS (SELECT i.indexrelid, i.indrelid, i.indkey, i.indnatts, "
         "  row_number() OVER (ORDER BY i.indisprimary DESC, ic.relname) AS pick "
         "  FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "

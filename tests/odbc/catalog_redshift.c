@@ -198,6 +198,10 @@ static void test_external_and_late_binding(void)
               SQL_SUCCESS, "SQLStatistics on the Redshift path");
     static const char *const stat[] = { "pk_t|(null)|(null)|(null)|0" };
     ct_rows(st, "the table's statistics row only (Redshift has no indexes)", 3, 7, stat, 1);
+    T_STMT_RC(st, SQLSpecialColumns(st, SQL_BEST_ROWID, NULL, 0, A(L), SQL_NTS, A("pk_t"), SQL_NTS,
+                                    SQL_SCOPE_SESSION, SQL_NO_NULLS), SQL_SUCCESS, "SQLSpecialColumns on the Redshift path");
+    static const char *const rowid[] = { "2|b|4", "2|a|4" };
+    ct_rows(st, "best row id: the primary key constraint's columns", 1, 3, rowid, 2);
     T_STMT_RC(st, SQLTablePrivileges(st, NULL, 0, A(L), SQL_NTS, A("t"), SQL_NTS), SQL_SUCCESS,
               "SQLTablePrivileges on the Redshift path");
     static const char *const tp[] = {

@@ -61,9 +61,11 @@ def conn_str():
 
 def superuser_sql(sql):
     env = os.environ
+    # psql is not built with the sanitizer: it must not inherit the preloaded runtime
+    child_env = {k: v for k, v in env.items() if k not in ('LD_PRELOAD', 'ASAN_OPTIONS')}
     subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', env['RS_PG_SOCKDIR'], '-p', env['RS_PG_PORT'],
                     '-U', env.get('RS_PG_SUPERUSER', 'rsadmin'), '-d', env.get('RS_PG_DATABASE', 'rstest'),
-                    '-c', sql], check=True, stdout=subprocess.DEVNULL)
+                    '-c', sql], check=True, stdout=subprocess.DEVNULL, env=child_env, timeout=60)
 
 
 FIXTURE = [

@@ -220,6 +220,7 @@ SQLRETURN rs_dbc_connect(rs_dbc *c, const rs_config_input *in)
     }
     c->pg = pg;
     c->dead = 0;
+    memset(&c->catalog, 0, sizeof c->catalog);   /* the catalog flavour is asked anew */
     c->cancel = PQgetCancel(pg);
     SQLRETURN rc = rs_session_setup(c);
     if (!RS_OK(rc)) {

@@ -61,7 +61,7 @@ const char *rs_cat_num(char *buf, size_t n, long v)
 void rs_cat_describe(unsigned oid, int mod, rs_cat_type *o)
 {
     const rs_pgtype *t = rs_pgtype_lookup(oid);
-    SQLSMALLINT sqlt = t->sql_type;
+    SQLSMALLINT sqlt = rs_pgtype_sql_type(t, mod);   /* as the IRD says (intervals by typmod) */
     int datetime = sqlt == SQL_TYPE_DATE || sqlt == SQL_TYPE_TIME || sqlt == SQL_TYPE_TIMESTAMP;
     int interval = sqlt >= SQL_INTERVAL_YEAR && sqlt <= SQL_INTERVAL_MINUTE_TO_SECOND;
     int character = sqlt == SQL_CHAR || sqlt == SQL_VARCHAR || sqlt == SQL_LONGVARCHAR ||

@@ -23,7 +23,8 @@ static const char *const fixture[] = {
     "CREATE MATERIALIZED VIEW " S ".mv1 AS SELECT i FROM " S ".a_b",
     "CREATE TABLE " S ".typed (c_int2 int2, c_int4 int4 NOT NULL, c_int8 int8, c_num numeric(12,4), "
     "  c_float4 float4, c_float8 float8, c_bool bool, c_char char(5), c_varchar varchar(30), c_text text, "
-    "  c_date date, c_time time, c_ts timestamp(3), c_tstz timestamptz, c_bytea bytea)",
+    "  c_date date, c_time time, c_ts timestamp(3), c_tstz timestamptz, c_bytea bytea, "
+    "  c_iym interval year to month, c_ids interval)",
     NULL,
 };
 
@@ -150,7 +151,7 @@ static void test_one_truth(void)
         snprintf(want, sizeof want, "%s|%d|%s|%lu|%d", dname, type, dtname, (unsigned long)csize, digits);
         t_is_str(got, want, "column %s: SQLColumns agrees with SQLDescribeCol", name);
     }
-    t_is_int(n, 15, "15 columns");
+    t_is_int(n, 17, "17 columns");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     SQLFreeHandle(SQL_HANDLE_STMT, q);
 }

@@ -30,8 +30,8 @@ const char *rs_cfg_missing(const rs_config *cfg)
      * serverless from Serverless, Workgroup or the host name), which names what is missing. */
     if (!rs_cfg_has(cfg, RS_KW_UID) && !iam)
         return "UID";
-    if (!iam && !rs_cfg_has(cfg, RS_KW_PWD))
-        return "PWD";
+    /* No PWD is not an error here: trust and certificate logins and ~/.pgpass need none; when
+     * the server wants one it says so, and that is reported with a pointer to PWD. */
     return NULL;
 }
 

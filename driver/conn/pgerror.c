@@ -69,6 +69,7 @@ SQLRETURN rs_diag_from_connect(rs_diag *d, PGconn *pg, const char *host, int por
         return rs_diag_add(d, "28000", 0, "%s (SQLSTATE 28P01)%s", msg,
             iam ? " (the temporary IAM password was refused: check that DbUser exists or set AutoCreate=1, "
                   "and that the IAM policy allows redshift:GetClusterCredentials for this user)"
+                : has(msg, "no password supplied") ? " (the server wants a password: set PWD)"
                 : " (check UID and PWD)");
     if (has(msg, "pg_hba.conf") || has(msg, "authentication failed") || has(msg, "permission denied"))
         return rs_diag_add(d, "28000", 0, "%s", msg);

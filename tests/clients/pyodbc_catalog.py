@@ -8,7 +8,6 @@ re-executes itself with the AddressSanitizer runtime preloaded."""
 
 import faulthandler
 import os
-import subprocess
 import sys
 
 REQUIRED = ('RS_PG_PORT', 'RS_PG_SOCKDIR', 'RS_CA_FILE', 'ODBCSYSINI', 'ODBCINI')
@@ -60,12 +59,19 @@ def conn_str():
 
 
 def superuser_sql(sql):
+    """Superuser SQL through the driver itself, over the Unix socket (trust): no child process,
+    which a sanitizer-preloaded interpreter could hang in between fork and exec."""
+    import pyodbc
     env = os.environ
-    # psql is not built with the sanitizer: it must not inherit the preloaded runtime
-    child_env = {k: v for k, v in env.items() if k not in ('LD_PRELOAD', 'ASAN_OPTIONS')}
-    subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', env['RS_PG_SOCKDIR'], '-p', env['RS_PG_PORT'],
-                    '-U', env.get('RS_PG_SUPERUSER', 'rsadmin'), '-d', env.get('RS_PG_DATABASE', 'rstest'),
-                    '-c', sql], check=True, stdout=subprocess.DEVNULL, env=child_env, timeout=60)
+    cs = ('DRIVER={rsodbc};'
+          f'Server={env["RS_PG_SOCKDIR"]};Port={env["RS_PG_PORT"]};'
+          f'Database={env.get("RS_PG_DATABASE", "rstest")};UID={env.get("RS_PG_SUPERUSER", "rsadmin")};'
+          'SSLMode=disable;LoginTimeout=10')
+    cn = pyodbc.connect(cs, autocommit=True, timeout=10)
+    try:
+        cn.cursor().execute(sql)
+    finally:
+        cn.close()
 
 
 FIXTURE = [

@@ -559,17 +559,34 @@ static void test_completion(void)
     const char *names[] = { "SQL_DRIVER_COMPLETE", "SQL_DRIVER_COMPLETE_REQUIRED", "SQL_DRIVER_NOPROMPT" };
     for (int i = 0; i < 3; i++) {
         rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)"DSN=rs_nopwd", SQL_NTS, out, sizeof out, &outlen, modes[i]);
-        T_DBC_RC(dbc, rc, SQL_ERROR, "%s without PWD fails", names[i]);
+        T_DBC_RC(dbc, rc, SQL_ERROR, "%s without PWD fails (the server wants a password)", names[i]);
         char state[6], msg[4096];
         t_diag_rec(SQL_HANDLE_DBC, dbc, 1, state, NULL, msg, sizeof msg);
-        t_like(msg, "PWD", "%s without PWD: the message names PWD", names[i]);
-        t_is_str(state, "08001", "%s without PWD: 08001", names[i]);
+        t_like(msg, "set PWD", "%s without PWD: the message says to set PWD", names[i]);
+        t_is_str(state, "28000", "%s without PWD: 28000 (login refused)", names[i]);
     }
     rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)"DSN=rs_nopwd;PWD=md5-secret-1", SQL_NTS, out, sizeof out,
                           &outlen, SQL_DRIVER_COMPLETE);
     T_DBC_RC(dbc, rc, SQL_SUCCESS, "SQL_DRIVER_COMPLETE with the PWD added connects");
     t_ok(strncmp((char *)out, "DSN=rs_nopwd;", 13) == 0, "the out string starts with the DSN");
     t_like((char *)out, "PWD=md5-secret-1", "and carries the PWD the DSN lacks");
+    SQLDisconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+}
+
+/* A login the server trusts (the superuser over the Unix socket) needs no PWD at all. */
+static void test_passwordless(void)
+{
+    SQLHDBC dbc;
+    SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
+    char cs[1024], user[64] = "";
+    snprintf(cs, sizeof cs, "Driver=rsodbc;Server=%s;Port=%s;Database=rstest;UID=%s;SSLMode=disable",
+             t_env("RS_PG_SOCKDIR"), t_env("RS_PG_PORT"), t_env("RS_PG_SUPERUSER"));
+    SQLRETURN rc = driver_connect(dbc, cs, SQL_DRIVER_NOPROMPT);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "a trusted login over the Unix socket without PWD connects");
+    if (SQL_SUCCEEDED(rc))
+        t_query_str(dbc, "SELECT current_user", user, sizeof user);
+    t_is_str(user, t_env("RS_PG_SUPERUSER"), "as the superuser");
     SQLDisconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
 }
@@ -587,6 +604,7 @@ int main(void)
     test_dsn_override();
     test_reuse();
     test_completion();
+    test_passwordless();
     SQLFreeHandle(SQL_HANDLE_ENV, env);
     return t_done();
 }

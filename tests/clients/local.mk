@@ -5,3 +5,4 @@ TESTS += tests/clients/isql.sh tests/clients/iusql.sh tests/clients/pyodbc_basic
 EXTRA_DIST += tests/clients/isql.sh tests/clients/iusql.sh tests/clients/pyodbc_basic.py tests/clients/pyodbc_catalog.py \
 	tests/clients/lib.sh tests/clients/isql_suite.sh \
 	tests/pg/pgserver.sh tests/pg/README.md
+EXTRA_DIST += tests/pylib/rstap.py

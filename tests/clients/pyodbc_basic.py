@@ -12,48 +12,11 @@ import faulthandler
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+from rstap import Tap, reexec_with_preload, require_env  # noqa: E402
+
+
 REQUIRED = ('RS_PG_PORT', 'RS_PG_SOCKDIR', 'RS_CA_FILE', 'ODBCSYSINI', 'ODBCINI')
-
-
-def reexec_with_preload():
-    preload = os.environ.get('RS_PRELOAD', '')
-    if not preload or os.environ.get('RS_PRELOAD_DONE') == '1':
-        return
-    env = dict(os.environ)
-    env['LD_PRELOAD'] = preload
-    env['ASAN_OPTIONS'] = env.get('RS_PRELOAD_ASAN_OPTIONS') or 'detect_leaks=0'
-    env['RS_PRELOAD_DONE'] = '1'
-    sys.stdout.flush()
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, desc, detail=None):
-        self.n += 1
-        print(('ok' if cond else 'not ok') + f' {self.n} - {desc}')
-        if not cond:
-            self.failed += 1
-            if detail is not None:
-                for line in str(detail).splitlines() or ['']:
-                    print(f'#   {line}')
-        sys.stdout.flush()
-        return cond
-
-    def check(self, desc, fn):
-        """Run fn; an exception is a failure with its message (a driver error, say)."""
-        try:
-            got = fn()
-        except Exception as e:  # noqa: BLE001 - any failure is this test point's failure
-            return self.ok(False, desc, f'{type(e).__name__}: {e}')
-        if isinstance(got, tuple):
-            cond, detail = got
-        else:
-            cond, detail = got, None
-        return self.ok(bool(cond), desc, detail)
 
 
 def conn_str(user, password, host='127.0.0.1'):
@@ -64,10 +27,8 @@ def conn_str(user, password, host='127.0.0.1'):
 
 
 def main():
-    for name in REQUIRED:
-        if not os.environ.get(name):
-            print(f'1..0 # SKIP {name} is not set: run through scripts/check.sh or scripts/with-test-env.sh')
-            return 0
+    if not require_env(REQUIRED):
+        return 0
     reexec_with_preload()
     # A driver call that never returns must not hang the suite: dump the stacks and exit.
     faulthandler.dump_traceback_later(240, exit=True)

@@ -10,45 +10,12 @@ import faulthandler
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+from rstap import Tap, reexec_with_preload, require_env  # noqa: E402
+
+
 REQUIRED = ('RS_PG_PORT', 'RS_PG_SOCKDIR', 'RS_CA_FILE', 'ODBCSYSINI', 'ODBCINI')
 SCHEMA = 'cat_pyodbc'
-
-
-def reexec_with_preload():
-    preload = os.environ.get('RS_PRELOAD', '')
-    if not preload or os.environ.get('RS_PRELOAD_DONE') == '1':
-        return
-    env = dict(os.environ)
-    env['LD_PRELOAD'] = preload
-    env['ASAN_OPTIONS'] = env.get('RS_PRELOAD_ASAN_OPTIONS') or 'detect_leaks=0'
-    env['RS_PRELOAD_DONE'] = '1'
-    sys.stdout.flush()
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, desc, detail=None):
-        self.n += 1
-        print(('ok' if cond else 'not ok') + f' {self.n} - {desc}')
-        if not cond:
-            self.failed += 1
-            if detail is not None:
-                for line in str(detail).splitlines() or ['']:
-                    print(f'#   {line}')
-        sys.stdout.flush()
-        return cond
-
-    def check(self, desc, fn):
-        """fn returns (got, want); an exception is a failure with its message."""
-        try:
-            got, want = fn()
-        except Exception as e:  # noqa: BLE001 - any failure is this test point's failure
-            return self.ok(False, desc, f'{type(e).__name__}: {e}')
-        return self.ok(got == want, desc, f'got:  {got!r}\nwant: {want!r}')
 
 
 def conn_str():
@@ -86,10 +53,8 @@ FIXTURE = [
 
 
 def main():
-    for name in REQUIRED:
-        if not os.environ.get(name):
-            print(f'1..0 # SKIP {name} is not set: run through scripts/check.sh or scripts/with-test-env.sh')
-            return 0
+    if not require_env(REQUIRED):
+        return 0
     reexec_with_preload()
     faulthandler.dump_traceback_later(240, exit=True)
     import pyodbc
@@ -106,76 +71,76 @@ def main():
     def names():
         return [d[0].upper() for d in cur.description]
 
-    t.check('cursor.tables(schema): rows in TABLE_TYPE, name order',
+    t.check_eq('cursor.tables(schema): rows in TABLE_TYPE, name order',
             lambda: ([(r.table_schem, r.table_name, r.table_type) for r in cur.tables(schema=SCHEMA)],
                      [(SCHEMA, kind, 'TABLE'), (SCHEMA, 'parent', 'TABLE'), (SCHEMA, 'v', 'VIEW')]))
-    t.check('cursor.tables columns',
+    t.check_eq('cursor.tables columns',
             lambda: (cur.tables(schema=SCHEMA) and names(),
                      ['TABLE_CAT', 'TABLE_SCHEM', 'TABLE_NAME', 'TABLE_TYPE', 'REMARKS']))
-    t.check('cursor.tables(tableType=VIEW)',
+    t.check_eq('cursor.tables(tableType=VIEW)',
             lambda: ([r.table_name for r in cur.tables(schema=SCHEMA, tableType='VIEW')], ['v']))
-    t.check('cursor.tables(table=Kind\\_%): escaped underscore, non-ASCII name back',
+    t.check_eq('cursor.tables(table=Kind\\_%): escaped underscore, non-ASCII name back',
             lambda: ([r.table_name for r in cur.tables(table='Kind\\_%', schema=SCHEMA)], [kind]))
 
-    t.check('cursor.columns: names, types and positions',
+    t.check_eq('cursor.columns: names, types and positions',
             lambda: ([(r.column_name, r.data_type, r.type_name, r.column_size, r.ordinal_position, r.is_nullable)
                       for r in cur.columns(table=kind, schema=SCHEMA)],
                      [('id', 4, 'int4', 10, 1, 'NO'), ('x', 4, 'int4', 10, 2, 'YES'),
                       ('y', 12, 'varchar', 10, 3, 'YES'),
                       ('note', _type_info_data_type(cn, 'text'), 'text', _size_of(cn, 'note'), 4, 'YES')]))
 
-    t.check('cursor.primaryKeys',
+    t.check_eq('cursor.primaryKeys',
             lambda: ([(r.table_name, r.column_name, r.key_seq, r.pk_name)
                       for r in cur.primaryKeys('parent', schema=SCHEMA)],
                      [('parent', 'a', 1, 'parent_pkey'), ('parent', 'b', 2, 'parent_pkey')]))
     fk_rows = [('parent', 'a', kind, 'x', 1, 0), ('parent', 'b', kind, 'y', 2, 0)]
-    t.check('cursor.foreignKeys(table=parent): keys referring to it',
+    t.check_eq('cursor.foreignKeys(table=parent): keys referring to it',
             lambda: ([(r.pktable_name, r.pkcolumn_name, r.fktable_name, r.fkcolumn_name, r.key_seq, r.delete_rule)
                       for r in cur.foreignKeys(table='parent', schema=SCHEMA)], fk_rows))
-    t.check('cursor.foreignKeys(foreignTable=Kind_Ä): its keys',
+    t.check_eq('cursor.foreignKeys(foreignTable=Kind_Ä): its keys',
             lambda: ([(r.pktable_name, r.pkcolumn_name, r.fktable_name, r.fkcolumn_name, r.key_seq, r.delete_rule)
                       for r in cur.foreignKeys(foreignTable=kind, foreignSchema=SCHEMA)], fk_rows))
-    t.check('cursor.foreignKeys columns',
+    t.check_eq('cursor.foreignKeys columns',
             lambda: (cur.foreignKeys(table='parent', schema=SCHEMA) and names(),
                      ['PKTABLE_CAT', 'PKTABLE_SCHEM', 'PKTABLE_NAME', 'PKCOLUMN_NAME', 'FKTABLE_CAT',
                       'FKTABLE_SCHEM', 'FKTABLE_NAME', 'FKCOLUMN_NAME', 'KEY_SEQ', 'UPDATE_RULE', 'DELETE_RULE',
                       'FK_NAME', 'PK_NAME', 'DEFERRABILITY']))
 
-    t.check('cursor.statistics: table row, unique index, then the other',
+    t.check_eq('cursor.statistics: table row, unique index, then the other',
             lambda: ([(r.non_unique, r.index_name, r.type, r.ordinal_position, r.column_name)
                       for r in cur.statistics(kind, schema=SCHEMA)],
                      [(None, None, 0, None, None), (0, 'Kind_Ä_pkey', 3, 1, 'id'), (1, 'kind_note', 3, 1, 'note')]))
-    t.check('cursor.statistics(unique=True)',
+    t.check_eq('cursor.statistics(unique=True)',
             lambda: ([r.index_name for r in cur.statistics(kind, schema=SCHEMA, unique=True)],
                      [None, 'Kind_Ä_pkey']))
-    t.check('cursor.rowIdColumns: the primary key',
+    t.check_eq('cursor.rowIdColumns: the primary key',
             lambda: ([(r.scope, r.column_name, r.data_type) for r in cur.rowIdColumns(kind, schema=SCHEMA)],
                      [(2, 'id', 4)]))
-    t.check('cursor.rowVerColumns: none',
+    t.check_eq('cursor.rowVerColumns: none',
             lambda: (cur.rowVerColumns(kind, schema=SCHEMA).fetchall(), []))
 
-    t.check('cursor.procedures: function and procedure',
+    t.check_eq('cursor.procedures: function and procedure',
             lambda: ([(r.procedure_schem, r.procedure_name, r.procedure_type)
                       for r in cur.procedures(schema=SCHEMA)],
                      [(SCHEMA, 'f', 2), (SCHEMA, 'pr', 1)]))
-    t.check('cursor.procedureColumns(f): return value, then the arguments',
+    t.check_eq('cursor.procedureColumns(f): return value, then the arguments',
             lambda: ([(r.column_name, r.column_type, r.data_type, r.ordinal_position)
                       for r in cur.procedureColumns(procedure='f', schema=SCHEMA)],
                      [('', 5, 2, 0), ('p', 1, 4, 1), ('q', 1, _type_info_data_type(cn, 'text'), 2)]))
-    t.check('cursor.procedureColumns(pr): INOUT',
+    t.check_eq('cursor.procedureColumns(pr): INOUT',
             lambda: ([(r.column_name, r.column_type) for r in cur.procedureColumns(procedure='pr', schema=SCHEMA)],
                      [('a', 2)]))
 
     def type_info():
         rows = cur.getTypeInfo(pyodbc.SQL_INTEGER).fetchall()
         return [(r.type_name, r.data_type, r.column_size) for r in rows], [('int4', 4, 10)]
-    t.check('cursor.getTypeInfo(SQL_INTEGER)', type_info)
+    t.check_eq('cursor.getTypeInfo(SQL_INTEGER)', type_info)
 
     def type_info_all():
         rows = cur.getTypeInfo().fetchall()
         dts = [r.data_type for r in rows]
         return (len(rows) >= 20 and dts == sorted(dts), len(names()) == 19), (True, True)
-    t.check('cursor.getTypeInfo(): 19 columns, ordered by DATA_TYPE', type_info_all)
+    t.check_eq('cursor.getTypeInfo(): 19 columns, ordered by DATA_TYPE', type_info_all)
 
     cur.close()
     cn.close()

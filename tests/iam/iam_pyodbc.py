@@ -27,6 +27,10 @@ import tempfile
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+from rstap import Tap, reexec_with_preload, require_env  # noqa: E402
+
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.environ.get('top_srcdir') or os.path.dirname(os.path.dirname(HERE))
 REQUIRED = ('RS_PG_PORT', 'RS_PG_SOCKDIR', 'RS_PG_STATE', 'RS_PG_SUPERUSER', 'RS_CA_FILE', 'ODBCSYSINI')
@@ -43,43 +47,6 @@ OIDC_TOKEN = 'IAMPY-fake-oidc-token-0001-secret-value'
 WEB_ROLE = 'arn:aws:iam::123456789012:role/IampyWebRole'
 SSO_TOKEN = 'IAMPY-fake-sso-access-token-0001-secret'
 SSO_START_URL = 'https://iampy.awsapps.example/start'
-
-
-def reexec_with_preload():
-    preload = os.environ.get('RS_PRELOAD', '')
-    if not preload or os.environ.get('RS_PRELOAD_DONE') == '1':
-        return
-    env = dict(os.environ)
-    env['LD_PRELOAD'] = preload
-    env['ASAN_OPTIONS'] = env.get('RS_PRELOAD_ASAN_OPTIONS') or 'detect_leaks=0'
-    env['RS_PRELOAD_DONE'] = '1'
-    sys.stdout.flush()
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, desc, detail=None):
-        self.n += 1
-        print(('ok' if cond else 'not ok') + f' {self.n} - {desc}')
-        if not cond:
-            self.failed += 1
-            if detail is not None:
-                for line in str(detail).splitlines() or ['']:
-                    print(f'#   {line}')
-        sys.stdout.flush()
-        return cond
-
-    def check(self, desc, fn):
-        try:
-            got = fn()
-        except Exception as e:  # noqa: BLE001 - any failure is this point's failure
-            return self.ok(False, desc, f'{type(e).__name__}: {e}')
-        cond, detail = got if isinstance(got, tuple) else (got, None)
-        return self.ok(bool(cond), desc, detail)
 
 
 # ------------------------------------------------------------------ recording proxy (child)
@@ -353,10 +320,8 @@ def main():
         return run_proxy(int(sys.argv[2]), sys.argv[3], sys.argv[4])
     if len(sys.argv) > 1 and sys.argv[1] == '--connect':
         return run_connect(sys.argv[2])
-    for name in REQUIRED:
-        if not os.environ.get(name):
-            print(f'1..0 # SKIP {name} is not set: run through scripts/check.sh or scripts/with-test-env.sh')
-            return 0
+    if not require_env(REQUIRED):
+        return 0
     reexec_with_preload()
     faulthandler.dump_traceback_later(400, exit=True)
     t = Tap()

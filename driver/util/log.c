@@ -95,6 +95,16 @@ static void mask_keywords(char *s)
             char *v = p + kl;
             while (*v == ' ')
                 v++;
+            if (*v == '\'' && v > p + kl) {
+                /* SQL: CREATE/ALTER USER ... PASSWORD 'secret' */
+                char *q = strchr(++v, '\'');
+                if (q && q - v >= 1) {
+                    memcpy(v, "****", q - v >= 4 ? 4 : (size_t)(q - v));
+                    if (q - v > 4)
+                        memmove(v + 4, q, strlen(q) + 1);
+                }
+                continue;
+            }
             if (*v != '=' && *v != ':')
                 continue;
             v++;

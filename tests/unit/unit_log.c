@@ -10,7 +10,7 @@
 
 int main(void)
 {
-    TAP_PLAN(9);
+    TAP_PLAN(10);
     char *m = rs_log_mask("DRIVER=rsodbc;UID=bob;PWD=hunter2;Server=x");
     TAP_STR(m, "DRIVER=rsodbc;UID=bob;PWD=****;Server=x", "PWD masked in a connection string");
     free(m);
@@ -21,6 +21,9 @@ int main(void)
     rs_log_secret("s3cr3t-db-pass");
     m = rs_log_mask("logging in with s3cr3t-db-pass twice s3cr3t-db-pass");
     TAP_STR(m, "logging in with **** twice ****", "a registered secret is masked wherever it appears");
+    free(m);
+    m = rs_log_mask("execute: ALTER USER bob PASSWORD 'Sup3r-secret' VALID UNTIL 'infinity'");
+    TAP_STR(m, "execute: ALTER USER bob PASSWORD '****' VALID UNTIL 'infinity'", "a password in SQL text is masked");
     free(m);
     m = rs_log_mask("nothing secret here; UID=x");
     TAP_STR(m, "nothing secret here; UID=x", "other text untouched");

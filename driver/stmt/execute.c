@@ -357,6 +357,154 @@ static void keep_or_close(rs_stmt *s, set_results *acc)
     rs_stmt_close_result(s);
 }
 
+/* What the parameter sets of one execution add up to. */
+typedef struct array_state {
+    SQLULEN rows;
+    SQLLEN total;
+    int any_ok, any_err, stop;
+    SQLRETURN rc;
+    set_results acc;
+} array_state;
+
+/* Book one parameter set's outcome: statuses, processed count, diagnostics' set number,
+ * summed row counts. */
+static void account_set(rs_stmt *s, array_state *st, SQLULEN row, SQLRETURN r, int first_rec)
+{
+    if (st->rows > 1)
+        tag_param_set(&s->diag, first_rec, (SQLLEN)row + 1);
+    if (s->ipd.rows_processed_ptr)
+        *s->ipd.rows_processed_ptr = row + 1;
+    if (s->ipd.array_status_ptr)
+        s->ipd.array_status_ptr[row] = r == SQL_ERROR ? SQL_PARAM_ERROR
+            : r == SQL_SUCCESS_WITH_INFO ? SQL_PARAM_SUCCESS_WITH_INFO : SQL_PARAM_SUCCESS;
+    if (r == SQL_ERROR) {
+        st->any_err = 1;
+        if (st->rows == 1 || s->dbc->dead)
+            st->stop = 1;
+        return;
+    }
+    st->rc = rs_rc_merge(st->rc, r);
+    st->any_ok = 1;
+    if (s->row_count > 0)
+        st->total += s->row_count;
+}
+
+static int set_ignored(rs_stmt *s, SQLULEN row)
+{
+    rs_desc *apd = s->cur_apd;
+    if (apd->array_status_ptr && apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
+        if (s->ipd.array_status_ptr)
+            s->ipd.array_status_ptr[row] = SQL_PARAM_UNUSED;
+        return 1;
+    }
+    return 0;
+}
+
+/* Parameter sets go out in a libpq pipeline, a window at a time: every set of the window is
+ * sent, each with its own Sync so it runs on its own exactly as it would one by one, before
+ * any answer is read. One round trip per window instead of one per set. */
+#define RS_PIPELINE_WINDOW 256
+
+/* Read one set's answers, up to its Sync; install what it returned. */
+static SQLRETURN pipeline_read_set(rs_stmt *s, array_state *st)
+{
+    rs_dbc *c = s->dbc;
+    SQLRETURN r = SQL_SUCCESS;
+    PGresult *keep = NULL;
+    int failed = 0;
+    for (;;) {
+        PGresult *res = PQgetResult(c->pg);
+        if (!res) {
+            if (PQstatus(c->pg) == CONNECTION_BAD) {
+                PQclear(keep);
+                return rs_diag_from_result(&s->diag, c, NULL);
+            }
+            continue;   /* the end of one query's results; its Sync follows */
+        }
+        ExecStatusType rs = PQresultStatus(res);
+        if (rs == PGRES_PIPELINE_SYNC) {
+            PQclear(res);
+            break;
+        }
+        if (rs == PGRES_FATAL_ERROR || rs == PGRES_BAD_RESPONSE || rs == PGRES_PIPELINE_ABORTED) {
+            if (!failed)
+                r = rs == PGRES_PIPELINE_ABORTED
+                    ? rs_diag_add(&s->diag, "HY000", 0, "The parameter set was not run: an earlier one failed.")
+                    : rs_diag_from_result(&s->diag, c, res);
+            failed = 1;
+            PQclear(res);
+            continue;
+        }
+        if (rs == PGRES_NONFATAL_ERROR)
+            r = rs_rc_merge(r, rs_diag_from_result(&s->diag, c, res));
+        PQclear(keep);
+        keep = res;
+    }
+    if (failed || !keep) {
+        PQclear(keep);
+        return failed ? SQL_ERROR : r;
+    }
+    keep_or_close(s, &st->acc);
+    PGresult **q = malloc(sizeof *q);
+    if (!q) {
+        PQclear(keep);
+        return rs_diag_oom(&s->diag);
+    }
+    q[0] = keep;
+    return rs_rc_merge(r, rs_result_install(s, q, 1));
+}
+
+/* Send and read the sets [row, rows) a window at a time, until done or stopped. */
+static void run_pipelined(rs_stmt *s, array_state *st, SQLULEN row)
+{
+    rs_dbc *c = s->dbc;
+    SQLULEN window[RS_PIPELINE_WINDOW];
+    int first_recs[RS_PIPELINE_WINDOW];
+    SQLRETURN sent_rc[RS_PIPELINE_WINDOW];
+    while (row < st->rows && !st->stop) {
+        int n = 0;
+        if (!PQenterPipelineMode(c->pg)) {
+            st->any_err = 1;
+            st->stop = 1;
+            rs_diag_from_result(&s->diag, c, NULL);
+            return;
+        }
+        for (; row < st->rows && n < RS_PIPELINE_WINDOW; row++) {
+            if (set_ignored(s, row))
+                continue;
+            rs_param_set ps;
+            first_recs[n] = s->diag.count;
+            SQLRETURN r = rs_params_build(s, row, &ps);
+            int ok = 0;
+            if (RS_OK(r)) {
+                ok = s->prepared
+                    ? PQsendQueryPrepared(c->pg, s->prep_name, s->nparams, (const char *const *)ps.values,
+                                          ps.lengths, ps.formats, 0)
+                    : PQsendQueryParams(c->pg, s->sql, s->nparams, ps.types, (const char *const *)ps.values,
+                                        ps.lengths, ps.formats, 0);
+                ok = ok && PQpipelineSync(c->pg);
+                if (!ok)
+                    r = rs_diag_from_result(&s->diag, c, NULL);
+            }
+            rs_params_free(&ps);
+            window[n] = row;
+            sent_rc[n] = ok ? r : SQL_ERROR;   /* a set that could not be sent has its record */
+            n++;
+            if (!ok && PQstatus(c->pg) == CONNECTION_BAD)
+                break;
+        }
+        for (int i = 0; i < n; i++) {
+            SQLRETURN r = sent_rc[i];
+            if (r != SQL_ERROR) {
+                SQLRETURN got = pipeline_read_set(s, st);
+                r = got == SQL_ERROR ? SQL_ERROR : rs_rc_merge(r, got);
+            }
+            account_set(s, st, window[i], r, first_recs[i]);
+        }
+        PQexitPipelineMode(c->pg);
+    }
+}
+
 /* Run for every row of the parameter array. Result sets of all rows are kept for
  * SQLMoreResults; for other statements the row counts are summed (one count for the array). */
 static SQLRETURN execute_all(rs_stmt *s)
@@ -373,61 +521,50 @@ static SQLRETURN execute_all(rs_stmt *s)
             return r;
     }
     rs_desc *apd = s->cur_apd;
-    SQLULEN rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
-    SQLLEN total = 0;
-    int any_ok = 0, any_err = 0;
-    set_results acc = { NULL, 0, 0, 0 };
+    array_state st = { 0 };
+    st.rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
+    st.rc = rc;
     if (s->ipd.rows_processed_ptr)
         *s->ipd.rows_processed_ptr = 0;
-    for (SQLULEN row = 0; row < rows; row++) {
-        if (apd->array_status_ptr && apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
-            if (s->ipd.array_status_ptr)
-                s->ipd.array_status_ptr[row] = SQL_PARAM_UNUSED;
+    /* The first set runs alone: it opens the transaction when autocommit is off and prepares
+     * the statement on the server; the rest of an array then goes out pipelined. */
+    for (SQLULEN row = 0; row < st.rows && !st.stop; row++) {
+        if (set_ignored(s, row))
             continue;
-        }
         rs_param_set ps;
         int first_rec = s->diag.count;
         SQLRETURN r = rs_params_build(s, row, &ps);
         if (RS_OK(r)) {
-            rc = rs_rc_merge(rc, r);
-            if (rows > 1)
-                keep_or_close(s, &acc);
-            r = execute_once(s, &ps, rows == 1 && s->single_stmt &&
+            st.rc = rs_rc_merge(st.rc, r);
+            if (st.rows > 1)
+                keep_or_close(s, &st.acc);
+            r = execute_once(s, &ps, st.rows == 1 && s->single_stmt &&
                                      s->cursor_type == SQL_CURSOR_FORWARD_ONLY);
         }
         rs_params_free(&ps);
-        if (rows > 1)
-            tag_param_set(&s->diag, first_rec, (SQLLEN)row + 1);
-        if (s->ipd.rows_processed_ptr)
-            *s->ipd.rows_processed_ptr = row + 1;
-        if (s->ipd.array_status_ptr)
-            s->ipd.array_status_ptr[row] = r == SQL_ERROR ? SQL_PARAM_ERROR
-                : r == SQL_SUCCESS_WITH_INFO ? SQL_PARAM_SUCCESS_WITH_INFO : SQL_PARAM_SUCCESS;
-        if (r == SQL_ERROR) {
-            any_err = 1;
-            if (rows == 1 || s->dbc->dead)
-                break;
-            continue;
+        account_set(s, &st, row, r, first_rec);
+        if (st.rows > 1 && !st.stop && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming &&
+            PQpipelineStatus(s->dbc->pg) == PQ_PIPELINE_OFF && (!s->prepared || s->prep_name[0])) {
+            keep_or_close(s, &st.acc);
+            run_pipelined(s, &st, row + 1);
+            break;
         }
-        rc = rs_rc_merge(rc, r);
-        any_ok = 1;
-        if (s->row_count > 0)
-            total += s->row_count;
     }
-    if (acc.n > 0)
-        keep_or_close(s, &acc);
-    if (acc.oom || (any_err && (rows == 1 || s->dbc->dead))) {
-        for (int i = 0; i < acc.n; i++)
-            PQclear(acc.q[i]);
-        free(acc.q);
-        return acc.oom ? rs_diag_oom(&s->diag) : SQL_ERROR;
+    if (st.acc.n > 0)
+        keep_or_close(s, &st.acc);
+    if (st.acc.oom || (st.any_err && (st.rows == 1 || s->dbc->dead))) {
+        for (int i = 0; i < st.acc.n; i++)
+            PQclear(st.acc.q[i]);
+        free(st.acc.q);
+        return st.acc.oom ? rs_diag_oom(&s->diag) : SQL_ERROR;
     }
-    if (acc.n > 0)
-        rc = rs_rc_merge(rc, rs_result_install(s, acc.q, acc.n));
-    else if (rows > 1 && any_ok)
-        s->row_count = total;
-    if (any_err)
-        return any_ok ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
+    rc = st.rc;
+    if (st.acc.n > 0)
+        rc = rs_rc_merge(rc, rs_result_install(s, st.acc.q, st.acc.n));
+    else if (st.rows > 1 && st.any_ok)
+        s->row_count = st.total;
+    if (st.any_err)
+        return st.any_ok ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
     if (rc == SQL_SUCCESS && affected_nothing(s))
         return SQL_NO_DATA;
     return rc;

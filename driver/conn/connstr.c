@@ -54,8 +54,15 @@ int rs_connstr_parse(const char *text, size_t len, rs_connstr *out, char *why, s
         while (ke > ks && is_space(text[ke - 1]))
             ke--;
         if (i >= len || text[i] != '=') {
-            snprintf(why, whylen, "Connection string: \"%.*s\" has no '=' (expected KEY=value).",
-                     (int)((ke - ks) > 64 ? 64 : (ke - ks)), text + ks);
+            /* The stray text is not quoted back: it is often the tail of a password that
+             * held a ';' without braces. Say where it is instead. */
+            if (out->count)
+                snprintf(why, whylen, "Connection string: the text after the value of %.64s (at byte %zu) "
+                         "has no '=' (expected KEY=value; a value containing ';' must be braced: KEY={va;lue}).",
+                         out->pairs[out->count - 1].key, ks + 1);
+            else
+                snprintf(why, whylen, "Connection string: the text at byte %zu has no '=' (expected KEY=value).",
+                         ks + 1);
             goto fail;
         }
         if (ke == ks) {

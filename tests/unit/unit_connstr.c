@@ -14,7 +14,7 @@ int main(void)
 {
     rs_connstr cs;
     char why[256];
-    TAP_PLAN(32);
+    TAP_PLAN(33);
 
     TAP_OK(parse("DSN=a;UID=bob;PWD=secret", &cs, why) == 0 && cs.count == 3, "three pairs");
     TAP_STR(cs.pairs[0].key, "DSN", "first key");
@@ -47,7 +47,10 @@ int main(void)
     TAP_OK(!strstr(why, "never closed"), "reason does not echo the (secret) value");
 
     TAP_OK(parse("DSN=a;junk;UID=b", &cs, why) < 0, "a segment without '=' refused");
-    TAP_OK(strstr(why, "junk") != NULL, "reason names the segment: %s", why);
+    TAP_OK(strstr(why, "after the value of DSN") && strstr(why, "byte 7") && !strstr(why, "junk"),
+           "reason says where the segment is, without quoting it: %s", why);
+    TAP_OK(parse("UID=u;PWD=ab;cd", &cs, why) < 0 && !strstr(why, "cd") && strstr(why, "braced"),
+           "the tail of an unbraced password with ';' is not echoed: %s", why);
     TAP_OK(parse("=value", &cs, why) < 0, "a value without a keyword refused");
     TAP_OK(parse("PWD={x}y", &cs, why) < 0, "text after a closing brace refused");
 

@@ -27,8 +27,15 @@ static void names_free(names *n)
 /* What each catalog function does with its converted names. */
 enum { C_TABLES, C_COLUMNS, C_PKEYS, C_FKEYS, C_STATS, C_SPECIAL, C_PROCS, C_PROCCOLS, C_TABPRIVS, C_COLPRIVS };
 
-static SQLRETURN call(rs_stmt *s, int which, names n, SQLUSMALLINT a1, SQLUSMALLINT a2, SQLUSMALLINT a3)
+/* Enters the statement itself so that the converted names are freed whatever happens, a bad
+ * handle included. */
+static SQLRETURN call(SQLHSTMT h, int which, names n, SQLUSMALLINT a1, SQLUSMALLINT a2, SQLUSMALLINT a3)
 {
+    rs_stmt *s = rs_stmt_enter(h);
+    if (!s) {
+        names_free(&n);
+        return SQL_INVALID_HANDLE;
+    }
     SQLRETURN rc = names_check(s, &n);
     const char *v[6];
     for (int i = 0; i < 6; i++)
@@ -48,7 +55,7 @@ static SQLRETURN call(rs_stmt *s, int which, names n, SQLUSMALLINT a1, SQLUSMALL
         }
     }
     names_free(&n);
-    return rc;
+    return rs_stmt_leave(s, rc);
 }
 
 #define A(p, l) rs_in_a((p), (l))
@@ -60,7 +67,7 @@ SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCH
                             SQLCHAR *type, SQLSMALLINT type_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), A(type, type_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_TABLES, n, 0, 0, 0));
+    return call(h, C_TABLES, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
@@ -68,7 +75,7 @@ SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQL
                              SQLWCHAR *type, SQLSMALLINT type_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), W(type, type_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_TABLES, n, 0, 0, 0));
+    return call(h, C_TABLES, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
@@ -76,7 +83,7 @@ SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLC
                              SQLCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), A(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_COLUMNS, n, 0, 0, 0));
+    return call(h, C_COLUMNS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
@@ -84,21 +91,21 @@ SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQ
                               SQLWCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), W(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_COLUMNS, n, 0, 0, 0));
+    return call(h, C_COLUMNS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
                                  SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PKEYS, n, 0, 0, 0));
+    return call(h, C_PKEYS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
                                   SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PKEYS, n, 0, 0, 0));
+    return call(h, C_PKEYS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_cat, SQLSMALLINT pk_cat_len, SQLCHAR *pk_schema,
@@ -108,7 +115,7 @@ SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_cat, SQLSMALLINT pk_cat
 {
     names n = { { A(pk_cat, pk_cat_len), A(pk_schema, pk_schema_len), A(pk_table, pk_table_len),
                   A(fk_cat, fk_cat_len), A(fk_schema, fk_schema_len), A(fk_table, fk_table_len) } };
-    RS_WITH_STMT(h, call(s, C_FKEYS, n, 0, 0, 0));
+    return call(h, C_FKEYS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *pk_cat, SQLSMALLINT pk_cat_len, SQLWCHAR *pk_schema,
@@ -118,7 +125,7 @@ SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *pk_cat, SQLSMALLINT pk_c
 {
     names n = { { W(pk_cat, pk_cat_len), W(pk_schema, pk_schema_len), W(pk_table, pk_table_len),
                   W(fk_cat, fk_cat_len), W(fk_schema, fk_schema_len), W(fk_table, fk_table_len) } };
-    RS_WITH_STMT(h, call(s, C_FKEYS, n, 0, 0, 0));
+    return call(h, C_FKEYS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
@@ -127,7 +134,7 @@ SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, S
 {
     (void)reserved;   /* SQL_QUICK / SQL_ENSURE: the statistics are what pg_class has */
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_STATS, n, unique, 0, 0));
+    return call(h, C_STATS, n, unique, 0, 0);
 }
 
 SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
@@ -136,7 +143,7 @@ SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
 {
     (void)reserved;
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_STATS, n, unique, 0, 0));
+    return call(h, C_STATS, n, unique, 0, 0);
 }
 
 SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *cat, SQLSMALLINT cat_len,
@@ -144,7 +151,7 @@ SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *c
                                     SQLSMALLINT table_len, SQLUSMALLINT scope, SQLUSMALLINT nullable)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_SPECIAL, n, id_type, scope, nullable));
+    return call(h, C_SPECIAL, n, id_type, scope, nullable);
 }
 
 SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR *cat, SQLSMALLINT cat_len,
@@ -152,21 +159,21 @@ SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR 
                                      SQLSMALLINT table_len, SQLUSMALLINT scope, SQLUSMALLINT nullable)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_SPECIAL, n, id_type, scope, nullable));
+    return call(h, C_SPECIAL, n, id_type, scope, nullable);
 }
 
 SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
                                 SQLSMALLINT schema_len, SQLCHAR *proc, SQLSMALLINT proc_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(proc, proc_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PROCS, n, 0, 0, 0));
+    return call(h, C_PROCS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
                                  SQLSMALLINT schema_len, SQLWCHAR *proc, SQLSMALLINT proc_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(proc, proc_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PROCS, n, 0, 0, 0));
+    return call(h, C_PROCS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
@@ -174,7 +181,7 @@ SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_
                                       SQLCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(proc, proc_len), A(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PROCCOLS, n, 0, 0, 0));
+    return call(h, C_PROCCOLS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
@@ -182,21 +189,21 @@ SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT ca
                                        SQLWCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(proc, proc_len), W(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_PROCCOLS, n, 0, 0, 0));
+    return call(h, C_PROCCOLS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
                                      SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_TABPRIVS, n, 0, 0, 0));
+    return call(h, C_TABPRIVS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
                                       SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), NONE, NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_TABPRIVS, n, 0, 0, 0));
+    return call(h, C_TABPRIVS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len, SQLCHAR *schema,
@@ -204,7 +211,7 @@ SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_
                                       SQLCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { A(cat, cat_len), A(schema, schema_len), A(table, table_len), A(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_COLPRIVS, n, 0, 0, 0));
+    return call(h, C_COLPRIVS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len, SQLWCHAR *schema,
@@ -212,7 +219,7 @@ SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT ca
                                        SQLWCHAR *column, SQLSMALLINT column_len)
 {
     names n = { { W(cat, cat_len), W(schema, schema_len), W(table, table_len), W(column, column_len), NONE, NONE } };
-    RS_WITH_STMT(h, call(s, C_COLPRIVS, n, 0, 0, 0));
+    return call(h, C_COLPRIVS, n, 0, 0, 0);
 }
 
 SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT type)

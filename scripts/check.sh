@@ -12,9 +12,16 @@
 # The last line is `N passed, M failed` over both runs; the exit status is non-zero when
 # something failed or nothing ran.
 #
+# 4. every stage script in scripts/check.d/ (sorted by name), against the release build, with the
+#    same services and ODBC configuration (see scripts/check.d/README.md): fuzzing, valgrind,
+#    ThreadSanitizer, packaging, further clients. A stage prints TAP `ok`/`not ok` lines, which
+#    count like the tests'; a stage that exits non-zero without a `not ok` counts one failure.
+#    A `# packages: a b c` line in a stage names the Debian packages it needs (installed in 1).
+#
 # Environment: RS_CHECK_VARIANTS="check asan" (default) to run only some builds;
-# RS_CHECK_JOBS=2 parallel jobs; RS_CHECK_TIMEOUT=900 seconds for each `make check`;
-# TESTS='...' is passed on to make check.
+# RS_CHECK_STAGES="fuzz valgrind" to run only the stages whose file name contains one of those
+# words (RS_CHECK_STAGES=none: no stage); RS_CHECK_JOBS=2 parallel jobs; RS_CHECK_TIMEOUT=900
+# seconds for each `make check` and for each stage; TESTS='...' is passed on to make check.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -61,8 +68,20 @@ trap 'exit 143' TERM
 exec < /dev/null
 unset ODBCSYSINI ODBCINI ODBCINSTINI
 
+STAGES=()
+for st in scripts/check.d/*.sh; do
+    [ -f "$st" ] || continue
+    if [ -n "${RS_CHECK_STAGES:-}" ]; then
+        want=no
+        for w in $RS_CHECK_STAGES; do case $(basename "$st") in *"$w"*) want=yes ;; esac; done
+        [ $want = yes ] || continue
+    fi
+    STAGES+=("$st")
+done
+STAGE_PACKAGES=$(sed -n 's/^# packages://p' "${STAGES[@]+"${STAGES[@]}"}" /dev/null | tr '\n' ' ')
+
 # shellcheck disable=SC2086
-rs_ensure_packages $RS_PACKAGES
+rs_ensure_packages $RS_PACKAGES $STAGE_PACKAGES
 
 if [ -f "$TOP/config.status" ] || [ -f "$TOP/Makefile" ]; then
     rs_die "the source tree was configured in place ($TOP/config.status or Makefile exists);
@@ -148,9 +167,43 @@ run_variant() {
     echo "    $b took $(( $(date +%s) - t0 ))s"
 }
 
+# A stage script from scripts/check.d: TAP lines on stdout (kept in build/stages/NAME.log).
+run_stage() {
+    local st=$1 name log rc p f t0
+    name=$(basename "$st" .sh)
+    log=build/stages/$name.log
+    t0=$(date +%s)
+    mkdir -p build/stages
+    rs_say "stage $name"
+    RS_TOP=$TOP RS_BUILD=$TOP/build/check RS_BUILD_ASAN=$TOP/build/asan RS_STATE=$STATE \
+        RS_JOBS=$JOBS timeout --kill-after=30 "$CHECK_TIMEOUT" bash "$st" > "$log" 2>&1
+    rc=$?
+    p=$(grep -cE '^ok( |$)' "$log")
+    f=$(grep -cE '^not ok( |$)' "$log")
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    echo "    pass $p, fail $f, exit $rc, $(( $(date +%s) - t0 ))s (log $log)"
+    if [ "$f" -gt 0 ] || [ $rc -ne 0 ]; then
+        grep -E '^not ok' "$log" | head -n 40
+        tail -n 30 "$log"
+        if [ "$f" -eq 0 ]; then stage_failed "stage $name exited with status $rc"; fi
+    fi
+}
+
 for v in $VARIANTS; do
     run_variant "$v"
 done
+
+if [ ${#STAGES[@]} -gt 0 ] && [ "${RS_CHECK_STAGES:-}" != none ]; then
+    if [ -f build/check/Makefile ]; then
+        # The stages test the release build, with the configuration the tests had.
+        rs_odbc_env build/check "$STATE/odbc-stages"
+        rs_foreign_env release
+    fi
+    for st in "${STAGES[@]}"; do
+        run_stage "$st"
+    done
+fi
 
 cleanup
 SUMMARY_DONE=yes

@@ -439,10 +439,16 @@ SQLRETURN rs_stmt_col_attribute(rs_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field
     case SQL_DESC_LITERAL_SUFFIX: *str = t->literal_suffix ? t->literal_suffix : ""; break;
     case SQL_DESC_CONCISE_TYPE: *num = r->concise_type; break;
     case SQL_DESC_TYPE: *num = r->type; break;
-    case SQL_DESC_LENGTH: case SQL_COLUMN_LENGTH: *num = (SQLLEN)r->length; break;
+    case SQL_DESC_LENGTH: *num = (SQLLEN)r->length; break;
     case SQL_DESC_OCTET_LENGTH: *num = r->octet_length; break;
-    case SQL_DESC_PRECISION: case SQL_COLUMN_PRECISION: *num = r->precision; break;
+    case SQL_DESC_PRECISION: *num = r->precision; break;
     case SQL_DESC_SCALE: case SQL_COLUMN_SCALE: *num = r->scale; break;
+    /* The ODBC 2 identifiers keep their ODBC 2 meaning (the driver manager passes them through,
+     * and PHP's odbc_field_len asks for SQL_COLUMN_PRECISION): precision is the column size
+     * SQLDescribeCol reports (100 for a varchar(100), 26 for a timestamp), length the transfer
+     * octet length of the default C type (4 for an int4, 16 for a timestamp). */
+    case SQL_COLUMN_PRECISION: *num = (SQLLEN)r->length; break;
+    case SQL_COLUMN_LENGTH: *num = r->octet_length; break;
     case SQL_DESC_DISPLAY_SIZE: *num = r->display_size; break;
     case SQL_DESC_NULLABLE: case SQL_COLUMN_NULLABLE: *num = r->nullable; break;
     case SQL_DESC_UNSIGNED: *num = r->is_unsigned ? SQL_TRUE : SQL_FALSE; break;

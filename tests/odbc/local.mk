@@ -10,9 +10,13 @@ ODBC_DM_TESTS = tests/odbc/catalog_redshift \
 	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
 	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
-	tests/odbc/stream tests/odbc/params_dae tests/odbc/setpos
+	tests/odbc/stream tests/odbc/params_dae tests/odbc/setpos \
+	tests/odbc/colattr_odbc2
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
+
+tests_odbc_colattr_odbc2_SOURCES = tests/odbc/colattr_odbc2.c
+tests_odbc_colattr_odbc2_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_connect_SOURCES = tests/odbc/connect.c
 tests_odbc_connect_LDADD = $(RS_DM_LIBS)

@@ -140,7 +140,11 @@ struct rs_stmt {
     rs_desc *cur_ard, *cur_apd;  /* what SQL_ATTR_APP_*_DESC point to */
     /* the statement text */
     char *sql;                   /* rewritten for the server ($n markers, escapes done) */
-    int nparams;                 /* markers in sql */
+    int nparams;                 /* the application's parameter markers */
+    int nserver;                 /* markers in sql ($1..): nparams less a {? = call} return value */
+    unsigned char call_escape;   /* a {call} escape: output parameters are written back (stmt/callparams.c) */
+    unsigned char call_ret;      /* {? = call f(...)}: parameter 1 is the return value */
+    char *odbc_sql;              /* a {call}'s text as given, to leave out OUT arguments for Redshift */
     unsigned char single_stmt;   /* sql is one statement (it may stream) */
     unsigned char plain_select;  /* sql starts with SELECT (cancelling it undoes nothing) */
     unsigned char cancel_ok;     /* this execution's SELECT began outside a transaction */

@@ -5,6 +5,7 @@
 
 #include "conn/pgerror.h"
 #include "conn/session.h"
+#include "stmt/callparams.h"
 #include "stmt/dae.h"
 #include "stmt/desc.h"
 #include "stmt/execute.h"
@@ -35,9 +36,19 @@ static SQLRETURN set_text(rs_stmt *s, const char *sql, size_t len)
     rs_sqltext t;
     if (rs_sqltext_rewrite(sql, len, s->noscan == SQL_NOSCAN_ON, &t, state, why, sizeof why) < 0)
         return rs_diag_add(&s->diag, state, 0, "%s", why);
+    char *odbc = NULL;
+    if (t.call_escape && !(odbc = strndup(sql, len))) {
+        free(t.sql);
+        return rs_diag_oom(&s->diag);
+    }
     free(s->sql);
+    free(s->odbc_sql);
     s->sql = t.sql;
+    s->odbc_sql = odbc;
     s->nparams = t.nparams;
+    s->nserver = t.nserver;
+    s->call_escape = (unsigned char)t.call_escape;
+    s->call_ret = (unsigned char)t.ret_value;
     s->single_stmt = (unsigned char)t.single;
     s->plain_select = (unsigned char)t.plain_select;
     return SQL_SUCCESS;
@@ -60,7 +71,10 @@ void rs_stmt_unprepare(rs_stmt *s)
     s->prep_name[0] = '\0';
     free(s->sql);
     s->sql = NULL;
-    s->nparams = 0;
+    free(s->odbc_sql);
+    s->odbc_sql = NULL;
+    s->nparams = s->nserver = 0;
+    s->call_escape = s->call_ret = 0;
     s->prepared = 0;
 }
 
@@ -167,7 +181,7 @@ static SQLRETURN server_prepare(rs_stmt *s, const unsigned *types)
     char name[32];
     snprintf(name, sizeof name, "rsodbc_%u_%u", c->id, ++c->next_stmt_id);
     rs_log(RS_LOG_DEBUG, c->id, "prepare %s: %s", name, s->sql);
-    PGresult *r = PQprepare(c->pg, name, s->sql, s->nparams, types);
+    PGresult *r = PQprepare(c->pg, name, s->sql, s->nserver, types);
     SQLRETURN rc = SQL_SUCCESS;
     if (!r || PQresultStatus(r) != PGRES_COMMAND_OK)
         rc = rs_diag_from_result(&s->diag, c, r);
@@ -199,7 +213,8 @@ SQLRETURN rs_stmt_prepare(rs_stmt *s, const char *sql, size_t len)
 
 SQLRETURN rs_stmt_ensure_described(rs_stmt *s)
 {
-    if (s->res || !s->prepared || s->ird.count > 0)
+    /* executed without a result set (a call whose row went to its output parameters): no columns */
+    if (s->res || !s->prepared || s->ird.count > 0 || s->state == RS_S_EXECUTED)
         return SQL_SUCCESS;
     SQLRETURN rc = check_conn(s);
     if (!RS_OK(rc))
@@ -248,7 +263,11 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
         PQclear(p);
         d = PQdescribePrepared(c->pg, "");
     }
-    if (!d || PQresultStatus(d) != PGRES_COMMAND_OK || PQnparams(d) < num) {
+    /* The return value of {? = call f(...)} is the one column SELECT f(...) returns; the
+     * other markers are the server's, one less. */
+    int ret = s->call_ret && num == 1;
+    int snum = num - (s->call_ret ? 1 : 0);
+    if (!d || PQresultStatus(d) != PGRES_COMMAND_OK || (ret ? PQnfields(d) < 1 : PQnparams(d) < snum)) {
         rc = d && PQresultStatus(d) == PGRES_COMMAND_OK
             ? rs_diag_add(&s->diag, "07009", 0, "The server knows no parameter %u.", num)
             : rs_diag_from_result(&s->diag, c, d);
@@ -256,7 +275,7 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
         return rc;
     }
     /* the server tells the type only (no typmod, no nullability) */
-    const rs_pgtype *t = rs_pgtype_lookup(PQparamtype(d, num - 1));
+    const rs_pgtype *t = rs_pgtype_lookup(ret ? PQftype(d, 0) : PQparamtype(d, snum - 1));
     PQclear(d);
     if (type)
         *type = t->sql_type;
@@ -282,16 +301,24 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
     s->cancel_ok = s->plain_select && PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     s->cancel_requested = 0;
     int ok;
-    if (s->nparams == 0 && !s->prep_name[0]) {
+    char *call_text;   /* a {call} on Redshift without its OUT arguments */
+    rc = rs_rc_merge(rc, rs_call_server_text(s, &call_text));
+    if (rc == SQL_ERROR)
+        return rc;
+    if (call_text) {
+        ok = PQsendQueryParams(c->pg, call_text, ps->n, ps->types, (const char *const *)ps->values,
+                               ps->lengths, ps->formats, 0);
+        free(call_text);
+    } else if (ps->n == 0 && !s->prep_name[0]) {
         ok = PQsendQuery(c->pg, s->sql);
     } else if (s->prepared) {
         rc = server_prepare(s, ps->types);
         if (!RS_OK(rc))
             return rc;
-        ok = PQsendQueryPrepared(c->pg, s->prep_name, s->nparams, (const char *const *)ps->values,
+        ok = PQsendQueryPrepared(c->pg, s->prep_name, ps->n, (const char *const *)ps->values,
                                  ps->lengths, ps->formats, 0);
     } else {
-        ok = PQsendQueryParams(c->pg, s->sql, s->nparams, ps->types, (const char *const *)ps->values,
+        ok = PQsendQueryParams(c->pg, s->sql, ps->n, ps->types, (const char *const *)ps->values,
                                ps->lengths, ps->formats, 0);
     }
     /* Forward-only result sets of a single statement stream row by row: memory stays bounded
@@ -524,6 +551,7 @@ static SQLRETURN execute_all(rs_stmt *s)
     array_state st = { 0 };
     st.rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
     st.rc = rc;
+    int outputs = rs_call_has_outputs(s);   /* each set's returned row goes to its parameters */
     if (s->ipd.rows_processed_ptr)
         *s->ipd.rows_processed_ptr = 0;
     /* The first set runs alone: it opens the transaction when autocommit is off and prepares
@@ -538,12 +566,14 @@ static SQLRETURN execute_all(rs_stmt *s)
             st.rc = rs_rc_merge(st.rc, r);
             if (st.rows > 1)
                 keep_or_close(s, &st.acc);
-            r = execute_once(s, &ps, st.rows == 1 && s->single_stmt &&
+            r = execute_once(s, &ps, st.rows == 1 && s->single_stmt && !outputs &&
                                      s->cursor_type == SQL_CURSOR_FORWARD_ONLY);
+            if (RS_OK(r) && outputs)
+                r = rs_rc_merge(r, rs_call_store_outputs(s, row));
         }
         rs_params_free(&ps);
         account_set(s, &st, row, r, first_rec);
-        if (st.rows > 1 && !st.stop && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming &&
+        if (st.rows > 1 && !st.stop && !outputs && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming &&
             PQpipelineStatus(s->dbc->pg) == PQ_PIPELINE_OFF && (!s->prepared || s->prep_name[0])) {
             keep_or_close(s, &st.acc);
             run_pipelined(s, &st, row + 1);

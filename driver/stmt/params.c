@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stmt/callparams.h"
 #include "stmt/dae.h"
 #include "stmt/desc.h"
 #include "stmt/params.h"
@@ -76,7 +77,9 @@ int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out)
     out->ctype = param_ctype(a, p);
     out->sql_type = p ? p->concise_type : SQL_VARCHAR;
     out->scale = p ? p->scale : 0;
-    out->at_exec = out->ind && (*out->ind == SQL_DATA_AT_EXEC || *out->ind <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+    /* an output parameter's indicator is written, not read */
+    out->at_exec = out->ind && rs_call_param_io(s, i) != SQL_PARAM_OUTPUT &&
+                   (*out->ind == SQL_DATA_AT_EXEC || *out->ind <= SQL_LEN_DATA_AT_EXEC_OFFSET);
     return 0;
 }
 
@@ -90,7 +93,6 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
     if (apd->count < n)
         return rs_diag_add(&s->diag, "07002", 0,
                            "The statement has %d parameter markers but only %d are bound.", n, apd->count);
-    ps->n = n;
     ps->types = calloc((size_t)n, sizeof *ps->types);
     ps->values = calloc((size_t)n, sizeof *ps->values);
     ps->lengths = calloc((size_t)n, sizeof *ps->lengths);
@@ -98,10 +100,21 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
     ps->vals = calloc((size_t)n, sizeof *ps->vals);
     if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
         return rs_diag_oom(&s->diag);
+    /* the server's $j is the application's parameter i, less those it does not get
+     * (a {? = call} return value, Redshift's OUT arguments: stmt/callparams.c) */
+    int j = 0;
     for (int i = 0; i < n; i++) {
+        if (!rs_call_param_sent(s, i + 1))
+            continue;
         rs_param_slot sl;
         rs_params_slot(s, row, i + 1, &sl);
-        ps->types[i] = rs_sql_type_oid(sl.sql_type);
+        ps->n = j + 1;
+        if (rs_call_param_placeholder(s, i + 1)) {
+            /* an OUT argument PostgreSQL wants as NULL; its type comes from the procedure */
+            ps->values[j++] = NULL;
+            continue;
+        }
+        ps->types[j] = rs_sql_type_oid(sl.sql_type);
         const void *data = sl.data;
         SQLLEN len = sl.octet_len ? *sl.octet_len : SQL_NTS;
         if (!sl.octet_len && sl.ctype == SQL_C_BINARY)
@@ -113,24 +126,26 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
                 return rs_diag_add(&s->diag, "HY010", 0,
                                    "Parameter %d is data at execution but no data was supplied.", i + 1);
             if (v->isnull || !v->given) {
-                ps->values[i] = NULL;
+                ps->values[j++] = NULL;
                 continue;
             }
             data = v->buf;
             len = (SQLLEN)v->len;
         } else if ((sl.ind && *sl.ind == SQL_NULL_DATA) || !data || (sl.ind && *sl.ind == SQL_DEFAULT_PARAM)) {
-            ps->values[i] = NULL;
+            ps->values[j++] = NULL;
             continue;
         }
         SQLRETURN rc = rs_c_to_param(sl.ctype, data, len, sl.sql_type, sl.scale,
-                                     &ps->vals[i], &s->diag, (SQLLEN)row + 1, i + 1);
+                                     &ps->vals[j], &s->diag, (SQLLEN)row + 1, i + 1);
         if (!RS_OK(rc))
             return rc;
-        ps->values[i] = ps->vals[i].data;
-        ps->lengths[i] = ps->vals[i].len;
-        ps->formats[i] = ps->vals[i].binary;
-        if (ps->vals[i].oid)
-            ps->types[i] = ps->vals[i].oid;
+        ps->values[j] = ps->vals[j].data;
+        ps->lengths[j] = ps->vals[j].len;
+        ps->formats[j] = ps->vals[j].binary;
+        if (ps->vals[j].oid)
+            ps->types[j] = ps->vals[j].oid;
+        j++;
     }
+    ps->n = j;
     return SQL_SUCCESS;
 }

@@ -36,6 +36,53 @@ static void put(out_buf *o, const char *s, size_t n)
 
 static void puts_(out_buf *o, const char *s) { put(o, s, strlen(s)); }
 
+/* The state of one rewrite. */
+typedef struct rw_ctx {
+    int noscan;
+    int nparams;                /* ODBC markers so far */
+    int nserver;                /* markers the server sees so far ($1..) */
+    int call;                   /* a {call} escape was rewritten */
+    int ret;                    /* {? = call ...}: ODBC marker 1 is the return value */
+    int drop_next;              /* the next marker is that return value: not in the text */
+    const unsigned char *drop;  /* drop[k]: ODBC marker k is left out with its comma */
+    int ndrop;
+    int eat_comma;              /* a dropped first argument: the ',' after it goes too */
+} rw_ctx;
+
+/* Leave a dropped argument out of a call's argument list: the ',' before it goes, or, for
+ * the first argument, the one after it. */
+static void drop_argument(out_buf *o, rw_ctx *ctx)
+{
+    while (o->len && (o->p[o->len - 1] == ' ' || o->p[o->len - 1] == '\t' || o->p[o->len - 1] == '\n'))
+        o->len--;
+    if (o->len && o->p[o->len - 1] == ',')
+        o->len--;
+    else
+        ctx->eat_comma = 1;
+    if (o->p)
+        o->p[o->len] = '\0';
+}
+
+/* Does s[i] ('{') open "{? = call"? */
+static int opens_return_call(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    while (j < len && isspace((unsigned char)s[j]))
+        j++;
+    if (j >= len || s[j] != '?')
+        return 0;
+    j++;
+    while (j < len && isspace((unsigned char)s[j]))
+        j++;
+    if (j >= len || s[j] != '=')
+        return 0;
+    j++;
+    while (j < len && isspace((unsigned char)s[j]))
+        j++;
+    return len - j >= 4 && strncasecmp(s + j, "call", 4) == 0 &&
+           (len - j == 4 || !(isalnum((unsigned char)s[j + 4]) || s[j + 4] == '_'));
+}
+
 /* Length of the literal, identifier, comment or dollar-quoted string starting at s[i],
  * or 0 when s[i] starts none. */
 static size_t skip_quoted(const char *s, size_t len, size_t i)
@@ -159,6 +206,26 @@ static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
     size_t i = 0;
     while (i < n && isspace((unsigned char)b[i]))
         i++;
+    if (i < n && b[i] == '=') {
+        /* {? = call f(...)} with the return-value marker left out: a function, whose value
+         * comes back as the one column of a SELECT */
+        i++;
+        while (i < n && isspace((unsigned char)b[i]))
+            i++;
+        if (n - i >= 4 && strncasecmp(b + i, "call", 4) == 0)
+            i += 4;   /* checked by opens_return_call on the original text */
+        while (i < n && isspace((unsigned char)b[i]))
+            i++;
+        size_t e = n;
+        while (e > i && isspace((unsigned char)b[e - 1]))
+            e--;
+        puts_(o, "SELECT ");
+        put(o, b + i, e - i);
+        if (!memchr(b + i, '(', e - i))
+            puts_(o, "()");
+        *call = 1;
+        return;
+    }
     size_t ks = i;
     while (i < n && (isalnum((unsigned char)b[i]) || (i == ks && b[i] == '$')))
         i++;
@@ -209,12 +276,22 @@ static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
 }
 
 /* Rewrite s[*pos..] until an unmatched '}' (nested) or the end; returns into o. */
-static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, int noscan,
-                         int *nparams, int *call, out_buf *o)
+static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, rw_ctx *ctx, out_buf *o)
 {
     size_t i = *pos;
     while (i < len) {
         char c = s[i];
+        if (ctx->eat_comma) {
+            ctx->eat_comma = 0;
+            size_t j = i;
+            while (j < len && isspace((unsigned char)s[j]))
+                j++;
+            if (j < len && s[j] == ',') {
+                for (i = j + 1; i < len && isspace((unsigned char)s[i]); i++)
+                    ;
+                continue;
+            }
+        }
         size_t q = skip_quoted(s, len, i);
         if (q) {
             put(o, s + i, q);
@@ -222,19 +299,30 @@ static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, int
             continue;
         }
         if (c == '?') {
-            char num[16];
-            snprintf(num, sizeof num, "$%d", ++*nparams);
-            puts_(o, num);
+            int k = ++ctx->nparams;
             i++;
+            if (ctx->drop_next) {
+                ctx->drop_next = 0;
+                continue;
+            }
+            if (ctx->drop && k < ctx->ndrop && ctx->drop[k]) {
+                drop_argument(o, ctx);
+                continue;
+            }
+            char num[16];
+            snprintf(num, sizeof num, "$%d", ++ctx->nserver);
+            puts_(o, num);
             continue;
         }
-        if (!noscan && c == '{') {
+        if (!ctx->noscan && c == '{') {
+            if (ctx->nparams == 0 && opens_return_call(s, len, i))
+                ctx->ret = ctx->drop_next = 1;
             out_buf inner = { 0 };
             size_t j = i + 1;
-            rewrite_span(s, len, &j, 1, noscan, nparams, call, &inner);
+            rewrite_span(s, len, &j, 1, ctx, &inner);
             if (inner.oom)
                 o->oom = 1;
-            rewrite_escape(o, inner.p ? inner.p : "", inner.len, call);
+            rewrite_escape(o, inner.p ? inner.p : "", inner.len, &ctx->call);
             free(inner.p);
             i = j;
             continue;
@@ -297,10 +385,17 @@ static int starts_with_select(const char *s, size_t len)
 int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
                        char *state, char *why, size_t whylen)
 {
+    return rs_sqltext_rewrite_call(in, len, noscan, NULL, 0, out, state, why, whylen);
+}
+
+int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsigned char *drop, int ndrop,
+                            rs_sqltext *out, char *state, char *why, size_t whylen)
+{
     out_buf o = { 0 };
     size_t pos = 0;
-    int nparams = 0, call = 0;
-    rewrite_span(in, len, &pos, 0, noscan, &nparams, &call, &o);
+    rw_ctx ctx = { .noscan = noscan, .drop = drop, .ndrop = ndrop };
+    rewrite_span(in, len, &pos, 0, &ctx, &o);
+    int nparams = ctx.nparams;
     if (!o.p && !o.oom)
         put(&o, "", 0);
     if (o.oom) {
@@ -317,7 +412,9 @@ int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
     }
     out->sql = o.p;
     out->nparams = nparams;
-    out->call_escape = call;
+    out->nserver = ctx.nserver;
+    out->call_escape = ctx.call;
+    out->ret_value = ctx.ret;
     out->single = is_single_statement(o.p, o.len);
     out->plain_select = starts_with_select(o.p, o.len);
     return 0;

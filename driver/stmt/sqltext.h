@@ -8,8 +8,11 @@
 
 typedef struct rs_sqltext {
     char *sql;        /* rewritten text, malloc'd */
-    int nparams;      /* number of '?' markers */
+    int nparams;      /* number of '?' markers: the application's parameters */
+    int nserver;      /* markers left in sql ($1..$nserver): the parameters the server gets */
     int call_escape;  /* the text was a {call ...} / {?= call ...} */
+    int ret_value;    /* {? = call f(...)}: parameter 1 is the return value, not sent; the
+                       * function is called as SELECT f(...) */
     int single;       /* at most one statement (no ';' followed by more text) */
     int plain_select; /* the first keyword is SELECT */
 } rs_sqltext;
@@ -18,5 +21,11 @@ typedef struct rs_sqltext {
  * Returns 0, or -1 with a user-facing reason in why (state "HY001" or "42000"). */
 int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
                        char *state, char *why, size_t whylen);
+
+/* The same for a {call} whose arguments drop[k] != 0 (k = 1..ndrop-1, the application's
+ * marker numbers) are left out of the text, commas included: Redshift procedures take no
+ * argument for their OUT parameters. */
+int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsigned char *drop, int ndrop,
+                            rs_sqltext *out, char *state, char *why, size_t whylen);
 
 #endif

@@ -68,3 +68,7 @@ tests_odbc_catalog_tables_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_catalog_redshift_SOURCES = tests/odbc/catalog_redshift.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_redshift_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_params_call_SOURCES = tests/odbc/params_call.c
+tests_odbc_params_call_LDADD = $(RS_DM_LIBS)
+ODBC_DM_TESTS += tests/odbc/params_call

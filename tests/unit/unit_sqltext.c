@@ -7,7 +7,7 @@
 #include "tap.h"
 
 static char out[1024];
-static int np, single, sel;
+static int np, single, sel, nserver, ret;
 
 static const char *rw(const char *in)
 {
@@ -19,13 +19,32 @@ static const char *rw(const char *in)
     np = t.nparams;
     single = t.single;
     sel = t.plain_select;
+    nserver = t.nserver;
+    ret = t.ret_value;
+    free(t.sql);
+    return out;
+}
+
+/* Rewrite a {call} leaving out the markers listed in drop (1-based, 0-terminated). */
+static const char *rw_drop(const char *in, const int *drop)
+{
+    unsigned char mask[16] = { 0 };
+    for (; *drop; drop++)
+        mask[*drop] = 1;
+    rs_sqltext t;
+    char state[6], why[128];
+    if (rs_sqltext_rewrite_call(in, strlen(in), 0, mask, (int)sizeof mask, &t, state, why, sizeof why) < 0)
+        return "ERROR";
+    snprintf(out, sizeof out, "%s", t.sql);
+    np = t.nparams;
+    nserver = t.nserver;
     free(t.sql);
     return out;
 }
 
 int main(void)
 {
-    TAP_PLAN(29);
+    TAP_PLAN(47);
     TAP_STR(rw("select ?, ?"), "select $1, $2", "markers numbered");
     TAP_OK(np == 2, "two parameters");
     TAP_STR(rw("select '?', \"a?\", ?"), "select '?', \"a?\", $1", "markers in literals and identifiers skipped");
@@ -63,5 +82,25 @@ int main(void)
     TAP_OK(!sel, "INSERT ... SELECT is not a plain SELECT");
     rw("selectx()");
     TAP_OK(!sel, "selectx is not SELECT");
+    TAP_STR(rw("{? = call f(?, ?)}"), "SELECT f($1, $2)", "{? = call}: a function called with SELECT, the return marker left out");
+    TAP_OK(np == 3 && nserver == 2 && ret, "three application parameters, two for the server, the first a return value");
+    TAP_STR(rw(" { ?=CALL f } "), " SELECT f() ", "{?=CALL f} without arguments or spaces");
+    TAP_OK(np == 1 && nserver == 0 && ret, "one application parameter, none for the server");
+    TAP_STR(rw("{? = call f('?', ?)}"), "SELECT f('?', $1)", "{? = call} with a literal '?' argument");
+    TAP_OK(np == 2 && nserver == 1, "the literal is not a marker");
+    TAP_STR(rw("{call p(?, ?)}"), "CALL p($1, $2)", "{call} keeps every marker");
+    TAP_OK(np == 2 && nserver == 2 && !ret, "and has no return value");
+    TAP_STR(rw("select ? = 1"), "select $1 = 1", "'? =' outside an escape is a comparison");
+    TAP_OK(!ret, "no return value there");
+    int d1[] = { 2, 0 }, d2[] = { 1, 0 }, d3[] = { 1, 3, 0 }, d4[] = { 1, 2, 0 };
+    TAP_STR(rw_drop("{call p(?, ?, ?)}", d1), "CALL p($1, $2)", "drop the middle OUT argument");
+    TAP_OK(np == 3 && nserver == 2, "three application parameters, two for the server");
+    TAP_STR(rw_drop("{call p(?, ?, ?)}", d2), "CALL p($1, $2)", "drop the first argument and its comma");
+    TAP_STR(rw_drop("{call p( ? ,?,  ? )}", d3), "CALL p($1 )", "drop the first and last");
+    TAP_STR(rw_drop("{call p(?, ?)}", d4), "CALL p()", "drop every argument");
+    TAP_OK(np == 2 && nserver == 0, "no server parameters left");
+    TAP_STR(rw_drop("{call p(1, ?, 'a,b')}", d2), "CALL p(1, 'a,b')", "a literal argument stays");
+    int d5[] = { 2, 0 };
+    TAP_STR(rw_drop("{? = call f(?, ?)}", d5), "SELECT f($1)", "return value and a dropped argument");
     return TAP_DONE();
 }

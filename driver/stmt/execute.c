@@ -389,6 +389,7 @@ typedef struct array_state {
     SQLULEN rows;
     SQLLEN total;
     int any_ok, any_err, stop;
+    int timed_out;      /* SQL_ATTR_QUERY_TIMEOUT ended a set: the array stops, SQL_ERROR */
     SQLRETURN rc;
     set_results acc;
 } array_state;
@@ -416,6 +417,15 @@ static void account_set(rs_stmt *s, array_state *st, SQLULEN row, SQLRETURN r, i
         st->total += s->row_count;
 }
 
+/* Did the set whose records start at `first` end with the query timeout (HYT00)? */
+static int set_timed_out(const rs_stmt *s, int first)
+{
+    for (int i = first; i < s->diag.count; i++)
+        if (strcmp(s->diag.recs[i].sqlstate, "HYT00") == 0)
+            return 1;
+    return 0;
+}
+
 static int set_ignored(rs_stmt *s, SQLULEN row)
 {
     rs_desc *apd = s->cur_apd;
@@ -432,14 +442,24 @@ static int set_ignored(rs_stmt *s, SQLULEN row)
  * any answer is read. One round trip per window instead of one per set. */
 #define RS_PIPELINE_WINDOW 256
 
-/* Read one set's answers, up to its Sync; install what it returned. */
-static SQLRETURN pipeline_read_set(rs_stmt *s, array_state *st)
+/* Read one set's answers, up to its Sync; install what it returned. SQL_ATTR_QUERY_TIMEOUT
+ * runs on `clk` as in collect(): past it the server is asked to cancel, and the set that was
+ * running ends with HYT00. */
+static SQLRETURN pipeline_read_set(rs_stmt *s, array_state *st, rs_wire_clock *clk)
 {
     rs_dbc *c = s->dbc;
     SQLRETURN r = SQL_SUCCESS;
     PGresult *keep = NULL;
     int failed = 0;
     for (;;) {
+        if (rs_wire_wait(s, clk) < 0) {
+            /* neither the set nor the cancel came back: the connection is given up */
+            PQclear(keep);
+            c->dead = 1;
+            return rs_diag_add(&s->diag, "HYT00", 0,
+                "Query timeout expired after %lu s and the server did not answer the cancel request "
+                "within %.0f s; the connection is closed.", (unsigned long)s->query_timeout, RS_CANCEL_GRACE);
+        }
         PGresult *res = PQgetResult(c->pg);
         if (!res) {
             if (PQstatus(c->pg) == CONNECTION_BAD) {
@@ -454,7 +474,14 @@ static SQLRETURN pipeline_read_set(rs_stmt *s, array_state *st)
             break;
         }
         if (rs == PGRES_FATAL_ERROR || rs == PGRES_BAD_RESPONSE || rs == PGRES_PIPELINE_ABORTED) {
-            if (!failed)
+            const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+            if (!failed && clk->timed_out && state && strcmp(state, "57014") == 0)
+                r = rs_diag_add(&s->diag, "HYT00", 0,
+                    "Query timeout expired: the parameter array ran longer than SQL_ATTR_QUERY_TIMEOUT "
+                    "(%lu s) and was cancelled.", (unsigned long)s->query_timeout);
+            else if (!failed && s->cancel_requested && state && strcmp(state, "57014") == 0)
+                r = rs_diag_add(&s->diag, "HY008", 0, "Operation canceled: SQLCancel ended the statement.");
+            else if (!failed)
                 r = rs == PGRES_PIPELINE_ABORTED
                     ? rs_diag_add(&s->diag, "HY000", 0, "The parameter set was not run: an earlier one failed.")
                     : rs_diag_from_result(&s->diag, c, res);
@@ -488,6 +515,8 @@ static void run_pipelined(rs_stmt *s, array_state *st, SQLULEN row)
     SQLULEN window[RS_PIPELINE_WINDOW];
     int first_recs[RS_PIPELINE_WINDOW];
     SQLRETURN sent_rc[RS_PIPELINE_WINDOW];
+    rs_wire_clock clk;   /* one query timeout for the pipelined sets together */
+    rs_wire_clock_start(&clk, s);
     while (row < st->rows && !st->stop) {
         int n = 0;
         if (!PQenterPipelineMode(c->pg)) {
@@ -522,9 +551,18 @@ static void run_pipelined(rs_stmt *s, array_state *st, SQLULEN row)
         }
         for (int i = 0; i < n; i++) {
             SQLRETURN r = sent_rc[i];
-            if (r != SQL_ERROR) {
-                SQLRETURN got = pipeline_read_set(s, st);
+            if (r != SQL_ERROR && c->dead) {
+                r = SQL_ERROR;   /* the connection was given up reading an earlier set */
+            } else if (r != SQL_ERROR) {
+                if (st->timed_out) {
+                    /* past the timeout the sets already sent are cancelled as soon as they run */
+                    clk.deadline = -1;
+                    clk.timed_out = 0;
+                }
+                SQLRETURN got = pipeline_read_set(s, st, &clk);
                 r = got == SQL_ERROR ? SQL_ERROR : rs_rc_merge(r, got);
+                if (set_timed_out(s, first_recs[i]))
+                    st->timed_out = st->stop = 1;
             }
             account_set(s, st, window[i], r, first_recs[i]);
         }
@@ -572,6 +610,8 @@ static SQLRETURN execute_all(rs_stmt *s)
                 r = rs_rc_merge(r, rs_call_store_outputs(s, row));
         }
         rs_params_free(&ps);
+        if (r == SQL_ERROR && set_timed_out(s, first_rec))
+            st.timed_out = st.stop = 1;
         account_set(s, &st, row, r, first_rec);
         if (st.rows > 1 && !st.stop && !outputs && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming &&
             PQpipelineStatus(s->dbc->pg) == PQ_PIPELINE_OFF && (!s->prepared || s->prep_name[0])) {
@@ -582,7 +622,7 @@ static SQLRETURN execute_all(rs_stmt *s)
     }
     if (st.acc.n > 0)
         keep_or_close(s, &st.acc);
-    if (st.acc.oom || (st.any_err && (st.rows == 1 || s->dbc->dead))) {
+    if (st.acc.oom || (st.any_err && (st.rows == 1 || s->dbc->dead || st.timed_out))) {
         for (int i = 0; i < st.acc.n; i++)
             PQclear(st.acc.q[i]);
         free(st.acc.q);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "odbctest.h"
 
@@ -591,6 +592,92 @@ static void test_query_timeout(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* A parameter array: the sets after the first go out pipelined, and the timeout holds there
+ * too. Set 3 sleeps past it: it ends with HYT00, the array stops, SQLExecDirect fails. */
+static void test_array_timeout(void)
+{
+    char tbl[64], sql[256], got[64];
+    snprintf(tbl, sizeof tbl, "odbc_info_tmo_%ld", (long)getpid());
+    SQLHSTMT st = t_stmt(dbc);
+    snprintf(sql, sizeof sql, "CREATE TABLE %s (id int)", tbl);
+    t_exec(st, sql);
+    SQLINTEGER ids[6] = { 1, 2, 3, 4, 5, 6 };
+    SQLDOUBLE sleeps[6] = { 0, 0, 5, 0, 0, 0 };
+    SQLUSMALLINT status[6] = { 99, 99, 99, 99, 99, 99 };
+    SQLULEN done = 0;
+    SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)1, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)6, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &done, 0);
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, ids, 0, NULL);
+    SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, sleeps, 0, NULL);
+    snprintf(sql, sizeof sql, "INSERT INTO %s (id) SELECT ? FROM (SELECT pg_sleep(?)) s", tbl);
+    double t0 = t_now();
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
+    double took = t_now() - t0;
+    T_STMT_RC(st, rc, SQL_ERROR, "a parameter array with a set sleeping past the timeout fails");
+    int hyt = 0;
+    SQLLEN hyt_row = -1;
+    for (SQLSMALLINT i = 1; i <= t_diag_count(SQL_HANDLE_STMT, st); i++) {
+        char state[6] = "";
+        t_diag_rec(SQL_HANDLE_STMT, st, i, state, NULL, NULL, 0);
+        if (strcmp(state, "HYT00") == 0 && !hyt) {
+            hyt = 1;
+            SQLGetDiagField(SQL_HANDLE_STMT, st, i, SQL_DIAG_ROW_NUMBER, &hyt_row, 0, NULL);
+        }
+    }
+    t_ok(hyt, "a HYT00 record");
+    t_is_int(hyt_row, 3, "its row number is the set that timed out");
+    t_ok(took < 3.5, "the array gave up after %.2f s, not after the 5 s sleep", took);
+    t_ok(status[0] == SQL_PARAM_SUCCESS && status[1] == SQL_PARAM_SUCCESS, "sets 1 and 2 ran");
+    t_is_int(status[2], SQL_PARAM_ERROR, "set 3 is in error");
+    t_ok(done >= 3 && done <= 6, "processed count %lu covers the timed-out set", (unsigned long)done);
+    /* the sets already sent behind it were cancelled when they ran, or finished: their status
+     * says which, and the table agrees */
+    int agree = 1;
+    for (int k = 0; k < 6; k++) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = %d", tbl, k + 1);
+        t_query_str(dbc, sql, got, sizeof got);
+        int present = strcmp(got, "1") == 0;
+        int ok = (SQLULEN)k < done ? (status[k] == SQL_PARAM_SUCCESS) == present : !present;
+        if (!ok) {
+            t_diag("set %d: status %u, row present %d", k + 1, status[k], present);
+            agree = 0;
+        }
+    }
+    t_ok(agree, "each set's status agrees with the table");
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = 3", tbl);
+    t_query_str(dbc, sql, got, sizeof got);
+    t_is_str(got, "0", "the timed-out set inserted nothing");
+
+    /* the first set timing out stops the array before anything is pipelined */
+    SQLFreeStmt(st, SQL_CLOSE);
+    sleeps[0] = 5;
+    sleeps[2] = 0;
+    ids[0] = 11;
+    ids[1] = 12;
+    ids[2] = 13;
+    snprintf(sql, sizeof sql, "INSERT INTO %s (id) SELECT ? FROM (SELECT pg_sleep(?)) s", tbl);
+    t0 = t_now();
+    rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
+    took = t_now() - t0;
+    T_STMT_RC(st, rc, SQL_ERROR, "the first set sleeping past the timeout fails the array");
+    t_state(SQL_HANDLE_STMT, st, "HYT00", "HYT00");
+    t_ok(took < 3.5, "gave up after %.2f s", took);
+    t_is_int(done, 1, "one set processed");
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id > 10", tbl);
+    t_query_str(dbc, sql, got, sizeof got);
+    t_is_str(got, "0", "nothing after it ran");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    st = t_stmt(dbc);
+    rc = SQLExecDirect(st, (SQLCHAR *)"SELECT 1", SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "the connection works after the array's timeout");
+    SQLFreeStmt(st, SQL_CLOSE);
+    snprintf(sql, sizeof sql, "DROP TABLE %s", tbl);
+    t_exec(st, sql);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(void)
 {
     t_start(120);
@@ -602,6 +689,7 @@ int main(void)
     test_catalog();
     test_attributes();
     test_query_timeout();
+    test_array_timeout();
     t_disconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);
     return t_done();

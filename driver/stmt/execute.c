@@ -283,6 +283,11 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
         *size = rs_pgtype_column_size(t, -1);
     if (digits)
         *digits = rs_pgtype_decimal_digits(t, -1);
+    /* A numeric parameter's scale is unknown (the server sends no typmods for parameters).
+     * Scale 0 would make applications that scale their values by it (pyodbc's
+     * fast_executemany) refuse every fraction: say 6, leaving 32 integer digits of 38. */
+    if (digits && t->oid == RS_OID_NUMERIC)
+        *digits = 6;
     if (nullable)
         *nullable = SQL_NULLABLE_UNKNOWN;
     return SQL_SUCCESS;

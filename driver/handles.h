@@ -150,6 +150,7 @@ struct rs_stmt {
     unsigned char cancel_ok;     /* this execution's SELECT began outside a transaction */
     char prep_name[32];          /* server-side prepared statement, "" when none */
     int prepared;                /* SQLPrepare'd (sql stays valid across executions) */
+    struct rs_batch_prep *batch_prep; /* server-side multi-row INSERT of a parameter array (execute.c) */
     /* results */
     rs_result *res;              /* current result, NULL when none */
     SQLLEN row_count;            /* SQLRowCount */

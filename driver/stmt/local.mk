@@ -8,5 +8,6 @@ librscore_la_SOURCES += \
 	driver/stmt/attrs.c driver/stmt/attrs.h driver/stmt/wire.c driver/stmt/wire.h driver/stmt/catalog.h \
 	driver/stmt/catalog_util.c driver/stmt/catalog_util.h driver/stmt/catalog_tables.c \
 	driver/stmt/catalog_keys.c driver/stmt/catalog_procs.c driver/stmt/catalog_privs.c driver/stmt/catalog_typeinfo.c \
-	driver/stmt/catalog_redshift.c driver/stmt/catalog_redshift.h
+	driver/stmt/catalog_redshift.c driver/stmt/catalog_redshift.h \
+	driver/stmt/batchins.c driver/stmt/batchins.h
 librscore_la_SOURCES += driver/stmt/descfields.c driver/stmt/descfields.h

@@ -89,10 +89,9 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
     int n = s->nparams;
     if (n == 0)
         return SQL_SUCCESS;
-    rs_desc *apd = s->cur_apd;
-    if (apd->count < n)
+    if (s->cur_apd->count < n)
         return rs_diag_add(&s->diag, "07002", 0,
-                           "The statement has %d parameter markers but only %d are bound.", n, apd->count);
+                           "The statement has %d parameter markers but only %d are bound.", n, s->cur_apd->count);
     ps->types = calloc((size_t)n, sizeof *ps->types);
     ps->values = calloc((size_t)n, sizeof *ps->values);
     ps->lengths = calloc((size_t)n, sizeof *ps->lengths);
@@ -100,6 +99,18 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
     ps->vals = calloc((size_t)n, sizeof *ps->vals);
     if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
         return rs_diag_oom(&s->diag);
+    return rs_params_build_at(s, row, ps->types, ps->values, ps->lengths, ps->formats, ps->vals, &ps->n);
+}
+
+SQLRETURN rs_params_build_at(rs_stmt *s, SQLULEN row, unsigned *types, char **values, int *lengths,
+                             int *formats, rs_param_value *vals, int *nsent)
+{
+    int n = s->nparams;
+    rs_desc *apd = s->cur_apd;
+    *nsent = 0;
+    if (apd->count < n)
+        return rs_diag_add(&s->diag, "07002", 0,
+                           "The statement has %d parameter markers but only %d are bound.", n, apd->count);
     /* the server's $j is the application's parameter i, less those it does not get
      * (a {? = call} return value, Redshift's OUT arguments: stmt/callparams.c) */
     int j = 0;
@@ -108,13 +119,16 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
             continue;
         rs_param_slot sl;
         rs_params_slot(s, row, i + 1, &sl);
-        ps->n = j + 1;
+        *nsent = j + 1;
+        lengths[j] = 0;
+        formats[j] = 0;
         if (rs_call_param_placeholder(s, i + 1)) {
             /* an OUT argument PostgreSQL wants as NULL; its type comes from the procedure */
-            ps->values[j++] = NULL;
+            types[j] = 0;
+            values[j++] = NULL;
             continue;
         }
-        ps->types[j] = rs_sql_type_oid(sl.sql_type);
+        types[j] = rs_sql_type_oid(sl.sql_type);
         const void *data = sl.data;
         SQLLEN len = sl.octet_len ? *sl.octet_len : SQL_NTS;
         if (!sl.octet_len && sl.ctype == SQL_C_BINARY)
@@ -126,26 +140,26 @@ SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
                 return rs_diag_add(&s->diag, "HY010", 0,
                                    "Parameter %d is data at execution but no data was supplied.", i + 1);
             if (v->isnull || !v->given) {
-                ps->values[j++] = NULL;
+                values[j++] = NULL;
                 continue;
             }
             data = v->buf;
             len = (SQLLEN)v->len;
         } else if ((sl.ind && *sl.ind == SQL_NULL_DATA) || !data || (sl.ind && *sl.ind == SQL_DEFAULT_PARAM)) {
-            ps->values[j++] = NULL;
+            values[j++] = NULL;
             continue;
         }
         SQLRETURN rc = rs_c_to_param(sl.ctype, data, len, sl.sql_type, sl.scale,
-                                     &ps->vals[j], &s->diag, (SQLLEN)row + 1, i + 1);
+                                     &vals[j], &s->diag, (SQLLEN)row + 1, i + 1);
         if (!RS_OK(rc))
             return rc;
-        ps->values[j] = ps->vals[j].data;
-        ps->lengths[j] = ps->vals[j].len;
-        ps->formats[j] = ps->vals[j].binary;
-        if (ps->vals[j].oid)
-            ps->types[j] = ps->vals[j].oid;
+        values[j] = vals[j].data;
+        lengths[j] = vals[j].len;
+        formats[j] = vals[j].binary;
+        if (vals[j].oid)
+            types[j] = vals[j].oid;
         j++;
     }
-    ps->n = j;
+    *nsent = j;
     return SQL_SUCCESS;
 }

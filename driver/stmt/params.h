@@ -32,6 +32,12 @@ int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out);
 SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps);
 void rs_params_free(rs_param_set *ps);
 
+/* The same into the caller's arrays of nparams entries each (vals zeroed by the caller, freed
+ * with rs_param_value_free), for building many sets into one statement's parameters; *nsent
+ * gets the number of server parameters filled in. */
+SQLRETURN rs_params_build_at(rs_stmt *s, SQLULEN row, unsigned *types, char **values, int *lengths,
+                             int *formats, rs_param_value *vals, int *nsent);
+
 /* SQLBindParameter. */
 SQLRETURN rs_stmt_bind_parameter(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
                                  SQLSMALLINT sql_type, SQLULEN col_size, SQLSMALLINT digits,

@@ -419,3 +419,13 @@ int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsign
     out->plain_select = starts_with_select(o.p, o.len);
     return 0;
 }
+
+size_t rs_sql_skip_quoted(const char *s, size_t len, size_t i)
+{
+    return skip_quoted(s, len, i);
+}
+
+size_t rs_sql_skip_blank(const char *s, size_t len, size_t i)
+{
+    return skip_blank(s, len, i);
+}

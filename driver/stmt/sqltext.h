@@ -28,4 +28,10 @@ int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
 int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsigned char *drop, int ndrop,
                             rs_sqltext *out, char *state, char *why, size_t whylen);
 
+/* For other scanners of rewritten text: the length of the literal, quoted identifier, comment
+ * or dollar-quoted string starting at s[i] (0 when none starts there), and the first position
+ * from i that is neither white space nor a comment. */
+size_t rs_sql_skip_quoted(const char *s, size_t len, size_t i);
+size_t rs_sql_skip_blank(const char *s, size_t len, size_t i);
+
 #endif

@@ -10,7 +10,7 @@ ODBC_DM_TESTS = tests/odbc/catalog_redshift \
 	tests/odbc/catalog_procs \
 	tests/odbc/catalog_keys \
 	tests/odbc/connect tests/odbc/execute tests/odbc/fetch tests/odbc/txn tests/odbc/info tests/odbc/diag \
-	tests/odbc/stream tests/odbc/params_dae tests/odbc/setpos \
+	tests/odbc/stream tests/odbc/params_dae tests/odbc/params_array tests/odbc/setpos \
 	tests/odbc/colattr_odbc2
 check_PROGRAMS += $(ODBC_DM_TESTS)
 TESTS += $(ODBC_DM_TESTS)
@@ -41,6 +41,9 @@ tests_odbc_stream_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_params_dae_SOURCES = tests/odbc/params_dae.c
 tests_odbc_params_dae_LDADD = $(RS_DM_LIBS)
+
+tests_odbc_params_array_SOURCES = tests/odbc/params_array.c
+tests_odbc_params_array_LDADD = $(RS_DM_LIBS)
 
 tests_odbc_setpos_SOURCES = tests/odbc/setpos.c
 tests_odbc_setpos_LDADD = $(RS_DM_LIBS)

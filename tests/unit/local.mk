@@ -15,3 +15,8 @@ RS_UNIT_TESTS += tests/unit/unit_convert_matrix
 check_PROGRAMS += tests/unit/unit_convert_matrix
 TESTS += tests/unit/unit_convert_matrix
 tests_unit_unit_convert_matrix_LDADD = $(RS_TEST_LIBS)
+# parameter arrays as multi-row INSERTs: which statements qualify, the rewritten text
+RS_UNIT_TESTS += tests/unit/unit_batchins
+check_PROGRAMS += tests/unit/unit_batchins
+TESTS += tests/unit/unit_batchins
+tests_unit_unit_batchins_LDADD = $(RS_TEST_LIBS)

@@ -320,6 +320,37 @@ static void test_not_rewritten(void)
     }
 }
 
+/* SQL_ATTR_QUERY_TIMEOUT holds for a multi-row INSERT: it is cancelled, the array fails. */
+static void test_timeout(void)
+{
+    reset_table();
+    SQLHSTMT st = t_stmt(dbc);
+    enum { N = 3 };
+    SQLINTEGER id[N] = { 1, 2, 3 };
+    SQLDOUBLE nap[N] = { 1.0, 1.0, 1.0 };
+    SQLULEN processed = 0;
+    memset(status, 0xEE, sizeof status);
+    SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)1, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)N, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0);
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, id, 0, NULL);
+    SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, nap, 0, NULL);
+    double t0 = t_now();
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"INSERT INTO " TBL " (id, name) VALUES (?, "
+                                 "(SELECT 'slept' FROM pg_sleep(?)))", SQL_NTS);
+    double took = t_now() - t0;
+    T_STMT_RC(st, rc, SQL_ERROR, "three 1 s sets in one INSERT with a 1 s timeout fail");
+    t_state(SQL_HANDLE_STMT, st, "HYT00", "HYT00");
+    t_ok(took < 2.8, "cancelled at the timeout (%.1f s)", took);
+    int errs = 0;
+    for (int i = 0; i < N; i++)
+        errs += status[i] == SQL_PARAM_ERROR;
+    t_is_int(errs, N, "every set of the cancelled batch is SQL_PARAM_ERROR");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    t_is_int(query_long("SELECT count(*) FROM " TBL), 0, "nothing was inserted");
+}
+
 int main(void)
 {
     t_start(180);
@@ -330,6 +361,7 @@ int main(void)
     test_failure_autocommit();
     test_transaction();
     test_not_rewritten();
+    test_timeout();
     SQLHSTMT st = t_stmt(dbc);
     t_exec(st, "DROP TABLE " TBL);
     t_disconnect(dbc);

@@ -5,11 +5,30 @@
 #include "api/api.h"
 #include "conn/connect.h"
 
-static SQLRETURN connect_dsn(rs_dbc *c, rs_instr dsn, rs_instr uid, rs_instr pwd)
+/* A NUL inside an explicit length would silently cut the text short (a password's tail, the
+ * keywords after it): such input is refused rather than truncated. */
+static int a_has_nul(const SQLCHAR *s, SQLLEN len)
+{
+    return s && len > 0 && memchr(s, '\0', (size_t)len) != NULL;
+}
+
+static int w_has_nul(const SQLWCHAR *s, SQLLEN len)
+{
+    for (SQLLEN i = 0; s && i < len; i++)
+        if (s[i] == 0)
+            return 1;
+    return 0;
+}
+
+/* nul_arg: the argument holding a NUL within its length (NULL when none does) */
+static SQLRETURN connect_dsn(rs_dbc *c, rs_instr dsn, rs_instr uid, rs_instr pwd, const char *nul_arg)
 {
     SQLRETURN rc;
     if (dsn.oom || uid.oom || pwd.oom) {
         rc = rs_diag_oom(&c->diag);
+    } else if (nul_arg) {
+        rc = rs_diag_add(&c->diag, "HY090", 0, "The %s argument contains a NUL character within its length.",
+                         nul_arg);
     } else {
         rs_config_input in = { NULL, 0, dsn.s, uid.s, pwd.s };
         rc = rs_dbc_connect(c, &in);
@@ -23,22 +42,32 @@ static SQLRETURN connect_dsn(rs_dbc *c, rs_instr dsn, rs_instr uid, rs_instr pwd
 SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len, SQLCHAR *uid,
                              SQLSMALLINT uid_len, SQLCHAR *pwd, SQLSMALLINT pwd_len)
 {
-    RS_WITH_DBC(h, connect_dsn(c, rs_in_a(dsn, dsn_len), rs_in_a(uid, uid_len), rs_in_a(pwd, pwd_len)));
+    const char *nul = a_has_nul(dsn, dsn_len) ? "server name" : a_has_nul(uid, uid_len) ? "user name"
+                    : a_has_nul(pwd, pwd_len) ? "authentication" : NULL;
+    RS_WITH_DBC(h, connect_dsn(c, rs_in_a(dsn, dsn_len), rs_in_a(uid, uid_len), rs_in_a(pwd, pwd_len), nul));
 }
 
 SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQLWCHAR *uid,
                               SQLSMALLINT uid_len, SQLWCHAR *pwd, SQLSMALLINT pwd_len)
 {
-    RS_WITH_DBC(h, connect_dsn(c, rs_in_w(dsn, dsn_len), rs_in_w(uid, uid_len), rs_in_w(pwd, pwd_len)));
+    const char *nul = w_has_nul(dsn, dsn_len) ? "server name" : w_has_nul(uid, uid_len) ? "user name"
+                    : w_has_nul(pwd, pwd_len) ? "authentication" : NULL;
+    RS_WITH_DBC(h, connect_dsn(c, rs_in_w(dsn, dsn_len), rs_in_w(uid, uid_len), rs_in_w(pwd, pwd_len), nul));
 }
 
 /* The internal SQLDriverConnect: the output string goes back through `out` (malloc'd). */
-static SQLRETURN driver_connect(rs_dbc *c, rs_instr in, SQLUSMALLINT completion, char **out)
+static SQLRETURN driver_connect(rs_dbc *c, rs_instr in, int nul, SQLUSMALLINT completion, char **out)
 {
     *out = NULL;
     SQLRETURN rc;
     if (in.oom) {
         rc = rs_diag_oom(&c->diag);
+        goto done;
+    }
+    if (nul) {
+        rc = rs_diag_add(&c->diag, "08001", 0,
+                         "Connection string: it contains a NUL character within the given length "
+                         "(a connection string is text; remove the NUL).");
         goto done;
     }
     if (completion != SQL_DRIVER_NOPROMPT && completion != SQL_DRIVER_COMPLETE &&
@@ -63,8 +92,10 @@ done:
 static SQLRETURN driver_connect_a(rs_dbc *c, SQLCHAR *in, SQLSMALLINT in_len, SQLCHAR *out,
                                   SQLSMALLINT out_max, SQLSMALLINT *out_len, SQLUSMALLINT completion)
 {
+    if (out_max < 0)   /* checked before connecting: the connection would be made for nothing */
+        return rs_diag_add(&c->diag, "HY090", 0, "Invalid output buffer length %d.", (int)out_max);
     char *text;
-    SQLRETURN rc = driver_connect(c, rs_in_a(in, in_len), completion, &text);
+    SQLRETURN rc = driver_connect(c, rs_in_a(in, in_len), a_has_nul(in, in_len), completion, &text);
     if (RS_OK(rc) && rs_out_a16(text, out, out_max, out_len))
         rc = rs_rc_merge(rc, rs_truncated(&c->diag));
     rs_free_secret(text);
@@ -74,8 +105,10 @@ static SQLRETURN driver_connect_a(rs_dbc *c, SQLCHAR *in, SQLSMALLINT in_len, SQ
 static SQLRETURN driver_connect_w(rs_dbc *c, SQLWCHAR *in, SQLSMALLINT in_len, SQLWCHAR *out,
                                   SQLSMALLINT out_max, SQLSMALLINT *out_len, SQLUSMALLINT completion)
 {
+    if (out_max < 0)
+        return rs_diag_add(&c->diag, "HY090", 0, "Invalid output buffer length %d.", (int)out_max);
     char *text;
-    SQLRETURN rc = driver_connect(c, rs_in_w(in, in_len), completion, &text);
+    SQLRETURN rc = driver_connect(c, rs_in_w(in, in_len), w_has_nul(in, in_len), completion, &text);
     if (RS_OK(rc) && rs_out_w16(text, out, out_max, out_len, 1))
         rc = rs_rc_merge(rc, rs_truncated(&c->diag));
     rs_free_secret(text);

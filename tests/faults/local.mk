@@ -1,0 +1,9 @@
+# tests/faults: fault injection and bad input through the driver manager (issue 7 points 3
+# and 6). The server-restart test is not here: it runs alone in scripts/check.d/20-faults.sh.
+FAULT_DM_TESTS = tests/faults/corpus
+check_PROGRAMS += $(FAULT_DM_TESTS)
+TESTS += $(FAULT_DM_TESTS)
+EXTRA_DIST += tests/faults/connstr_corpus.txt tests/faults/README.md
+
+tests_faults_corpus_SOURCES = tests/faults/corpus.c
+tests_faults_corpus_LDADD = $(RS_DM_LIBS)

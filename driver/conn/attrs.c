@@ -128,6 +128,8 @@ SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str
         c->packet_size = (SQLUINTEGER)v;
         return SQL_SUCCESS;
     case SQL_ATTR_METADATA_ID:
+        if (v != SQL_TRUE && v != SQL_FALSE)
+            return rs_diag_add(&c->diag, "HY024", 0, "Invalid SQL_ATTR_METADATA_ID value %lu.", (unsigned long)v);
         c->metadata_id = (SQLUINTEGER)v;
         return SQL_SUCCESS;
     case SQL_ATTR_QUIET_MODE:

@@ -87,7 +87,11 @@ SQLRETURN rs_stmt_set_attr(rs_stmt *s, SQLINTEGER attr, SQLPOINTER value)
     case SQL_ATTR_NOSCAN: s->noscan = v; return SQL_SUCCESS;
     case SQL_ATTR_RETRIEVE_DATA: s->retrieve_data = v; return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS: s->use_bookmarks = v; return SQL_SUCCESS;
-    case SQL_ATTR_METADATA_ID: s->metadata_id = v; return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID:
+        if (v != SQL_TRUE && v != SQL_FALSE)
+            return rs_diag_add(&s->diag, "HY024", 0, "Invalid SQL_ATTR_METADATA_ID value %lu.", (unsigned long)v);
+        s->metadata_id = v;
+        return SQL_SUCCESS;
     case SQL_ATTR_KEYSET_SIZE: s->keyset_size = v; return SQL_SUCCESS;
     case SQL_ATTR_SIMULATE_CURSOR: s->simulate_cursor = v; return SQL_SUCCESS;
     case SQL_ATTR_FETCH_BOOKMARK_PTR: s->fetch_bookmark_ptr = value; return SQL_SUCCESS;

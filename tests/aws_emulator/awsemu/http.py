@@ -97,6 +97,7 @@ class App:
 
     def _serve(self, front, req, service, action):
         call = Call(service, action, sigv4.access_key_of(req.headers))
+        call.data['request_id'] = req.request_id   # as sent in x-amzn-RequestId (and Query bodies)
         fault = self.state.take_fault(service, action)
         kind = fault['kind'] if fault else None
         call.data['fault'] = kind

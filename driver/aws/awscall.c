@@ -42,8 +42,20 @@ static int post_url(const char *endpoint, char *out, size_t size)
     return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
+/* The API action for the log: the target's operation (JSON), else what follows the service
+ * in `what` ("redshift GetClusterCredentials"). */
+static const char *action_of(const rs_aws_call *c)
+{
+    const char *dot = c->target ? strrchr(c->target, '.') : NULL;
+    if (dot)
+        return dot + 1;
+    const char *sp = c->what ? strrchr(c->what, ' ') : NULL;
+    return sp ? sp + 1 : c->what;
+}
+
 /* One attempt. Returns 0 on 2xx; -1 with err filled otherwise. */
-static int attempt(const rs_aws_call *c, const char *url, rs_http_response *resp, rs_aws_error *err)
+static int attempt(const rs_aws_call *c, const char *url, int n_attempt, rs_http_response *resp,
+                   rs_aws_error *err)
 {
     rs_http_header hdrs[6];
     size_t n = 0;
@@ -76,6 +88,7 @@ static int attempt(const rs_aws_call *c, const char *url, rs_http_response *resp
         .body = c->body, .body_len = c->body_len, .ca_file = c->ca_file,
         .connect_timeout_ms = c->connect_timeout_ms,
         .total_timeout_ms = c->total_timeout_ms > 0 ? c->total_timeout_ms : c->connect_timeout_ms,
+        .log_service = c->service, .log_action = action_of(c), .attempt = n_attempt,
     };
     int rc = rs_http_perform(&req, resp, err);
     explicit_bzero(&sig, sizeof sig);
@@ -113,7 +126,7 @@ int rs_aws_call_perform(const rs_aws_call *c, rs_http_response *resp, rs_aws_err
     rs_retry_policy_default(&policy);
     for (int n = 1;; n++) {
         memset(err, 0, sizeof *err);
-        if (attempt(c, url, resp, err) == 0)
+        if (attempt(c, url, n, resp, err) == 0)
             return 0;
         if (n >= policy.max_attempts || !should_retry(err))
             break;

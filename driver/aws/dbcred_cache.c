@@ -5,6 +5,7 @@
 
 #include "aws/dbcred_cache.h"
 #include "aws/sigv4.h"
+#include "util/log.h"
 
 typedef enum entry_state { ENTRY_FREE = 0, ENTRY_FETCHING, ENTRY_READY, ENTRY_FAILED } entry_state;
 
@@ -73,6 +74,7 @@ int rs_dbcred_cache_get(const char *key, rs_dbcred_fetch_fn fetch, void *ctx,
         if (!e || e->state != ENTRY_FETCHING)
             break;
         /* Somebody is fetching this key: wait for that one answer. */
+        rs_log(RS_LOG_DEBUG, 0, "database credentials cache: waiting for another thread's fetch");
         unsigned long gen = e->generation;
         while (e->state == ENTRY_FETCHING && e->generation == gen && strcmp(e->key, hkey) == 0)
             pthread_cond_wait(&fetched, &lock);
@@ -90,8 +92,15 @@ int rs_dbcred_cache_get(const char *key, rs_dbcred_fetch_fn fetch, void *ctx,
         e->last_used = ++use_clock;
         *out = e->creds;
         pthread_mutex_unlock(&lock);
+        rs_log(RS_LOG_DEBUG, 0, "database credentials cache hit: user %s, expire in %ld s", out->db_user,
+               (long)(out->expiration - now));
         return 0;
     }
+    if (e && e->state == ENTRY_READY)
+        rs_log(RS_LOG_DEBUG, 0, "database credentials cache miss: user %s expire in %ld s, inside the safety margin: "
+               "fetching anew", e->creds.db_user, (long)(e->creds.expiration - now));
+    else
+        rs_log(RS_LOG_DEBUG, 0, "database credentials cache miss: fetching");
     if (!e)
         e = claim_slot();
     if (e) {

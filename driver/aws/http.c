@@ -9,6 +9,8 @@
 #include <curl/curl.h>
 
 #include "aws/http.h"
+#include "aws/http_log.h"
+#include "util/log.h"
 
 #define RS_HTTP_MAX_BODY (1024 * 1024)
 #define RS_HTTP_DEFAULT_CONNECT_MS 10000L
@@ -165,7 +167,9 @@ int rs_http_perform(const rs_http_request *req, rs_http_response *resp, rs_aws_e
     }
     /* Proxies: libcurl reads https_proxy / http_proxy / no_proxy from the environment. */
 
+    double t0 = rs_log_clock_ms();
     CURLcode rc = curl_easy_perform(h);
+    double ms = rs_log_clock_ms() - t0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp->status);
     curl_slist_free_all(hdrs);
     curl_easy_cleanup(h);
@@ -197,6 +201,7 @@ int rs_http_perform(const rs_http_request *req, rs_http_response *resp, rs_aws_e
         err->http_status = 0;
     }
     if (ret) {
+        rs_http_log_attempt(req, resp, ms, err->message);
         free(sink.p);
         resp->status = 0;
         return -1;
@@ -208,6 +213,9 @@ int rs_http_perform(const rs_http_request *req, rs_http_response *resp, rs_aws_e
     }
     resp->body = sink.p;
     resp->body_len = sink.len;
+    if (!resp->request_id[0])
+        rs_http_body_request_id(resp->body, resp->body_len, resp->request_id, sizeof resp->request_id);
+    rs_http_log_attempt(req, resp, ms, NULL);
     return 0;
 }
 

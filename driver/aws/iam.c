@@ -12,6 +12,8 @@
 #include "aws/iam.h"
 #include "aws/redshift_api.h"
 #include "aws/serverless_api.h"
+#include "aws/http_log.h"
+#include "util/log.h"
 
 #define RS_IAM_DEFAULT_DURATION 900
 #define RS_REDSHIFT_DEFAULT_PORT 5439
@@ -211,6 +213,15 @@ int rs_iam_get_db_credentials(const rs_iam_params *p, rs_db_credentials *out, rs
         return rs_aws_error_set(err, RS_AWS_ERR_MEMORY, "IAM: out of memory");
     pl->p = p;
     int rc = plan_call(p, pl, err);
+    if (rc == 0 && rs_log_enabled(RS_LOG_DEBUG)) {
+        char host[256];
+        rs_http_url_host(pl->endpoint, host, sizeof host);
+        rs_log(RS_LOG_DEBUG, 0, "IAM: %s %s%s in %s via %s; database user %s%s%s, %d s%s%s", pl->serverless ? "workgroup" : "cluster",
+               pl->cluster[0] ? pl->cluster : "for custom domain ", pl->cluster[0] ? "" : pl->custom_domain,
+               pl->region, host, pl->db_user[0] ? pl->db_user : pl->serverless ? "(from the IAM identity)" : "(group federation)",
+               pl->db_groups[0] ? ", groups " : "", pl->db_groups, pl->duration,
+               p->group_federation ? ", GetClusterCredentialsWithIAM" : "", p->disable_cache ? ", cache disabled" : "");
+    }
     if (rc == 0) {
         rs_aws_credential_options opt = {
             .access_key_id = p->access_key_id, .secret_access_key = p->secret_access_key,

@@ -4,6 +4,7 @@ librscore_la_SOURCES += \
 	driver/aws/aws_error.c driver/aws/aws_error.h \
 	driver/aws/sigv4.c driver/aws/sigv4.h \
 	driver/aws/http.c driver/aws/http.h \
+	driver/aws/http_log.c driver/aws/http_log.h \
 	driver/aws/retry.c driver/aws/retry.h \
 	driver/aws/awsxml.c driver/aws/awsxml.h \
 	driver/aws/awsjson.c driver/aws/awsjson.h \

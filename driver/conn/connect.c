@@ -111,8 +111,14 @@ static SQLRETURN iam_credentials(rs_dbc *c, rs_db_credentials *cred)
 
     rs_aws_error err;
     memset(&err, 0, sizeof err);
-    if (rs_iam_get_db_credentials(&p, cred, &err) != 0)
+    /* the AWS calls and credential sources log under this connection's id */
+    unsigned prev_log_conn = rs_log_thread_conn(c->id);
+    int got = rs_iam_get_db_credentials(&p, cred, &err);
+    rs_log_thread_conn(prev_log_conn);
+    if (got != 0) {
+        rs_log(RS_LOG_ERROR, c->id, "connect failed: IAM: %s", err.message);
         return rs_diag_add(&c->diag, rs_aws_error_sqlstate(&err), 0, "IAM: %s", err.message);
+    }
     rs_log_secret(cred->db_password);
     rs_log(RS_LOG_INFO, c->id, "IAM: temporary credentials for %s valid until %ld", cred->db_user,
            (long)cred->expiration);
@@ -133,6 +139,12 @@ SQLRETURN rs_dbc_connect(rs_dbc *c, const rs_config_input *in)
     c->cfg_loaded = 1;
     rs_config *cfg = &c->cfg;
     rs_log_configure((int)rs_cfg_num(cfg, RS_KW_LOGLEVEL), rs_cfg_str(cfg, RS_KW_LOGPATH));
+    if (rs_log_enabled(RS_LOG_FATAL)) {
+        /* wherever they turn up (SQL text, parameter values at TRACE), these stay out of the log */
+        rs_log_secret(rs_cfg_str(cfg, RS_KW_PWD));
+        rs_log_secret(rs_cfg_str(cfg, RS_KW_SECRETACCESSKEY));
+        rs_log_secret(rs_cfg_str(cfg, RS_KW_SESSIONTOKEN));
+    }
     if (cfg->unknown[0])
         rs_log(RS_LOG_INFO, c->id, "ignored keywords not used by rsodbc: %s", cfg->unknown);
 

@@ -23,6 +23,7 @@ static FILE *log_file;
 static char log_dir[1024];
 static char *secrets[MAX_SECRETS];
 static int secret_next;
+static _Thread_local unsigned thread_conn;
 
 /* Keywords whose values are secrets when they appear as KEY=value in a logged line. */
 static const char *const secret_keys[] = {
@@ -137,6 +138,20 @@ char *rs_log_mask(const char *text)
     return s;
 }
 
+unsigned rs_log_thread_conn(unsigned conn_id)
+{
+    unsigned prev = thread_conn;
+    thread_conn = conn_id;
+    return prev;
+}
+
+double rs_log_clock_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 static FILE *open_log(void)
 {
     char path[1100];
@@ -156,6 +171,8 @@ void rs_log(int level, unsigned conn_id, const char *fmt, ...)
     static const char *const names[] = { "OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE" };
     if (!rs_log_enabled(level))
         return;
+    if (conn_id == 0)
+        conn_id = thread_conn;
     char line[8192];
     va_list ap;
     va_start(ap, fmt);

@@ -14,8 +14,16 @@ void rs_log_configure(int level, const char *dir);
 /* True when a message of this level would be written: test before building costly text. */
 int rs_log_enabled(int level);
 
-/* Write one line: timestamp, level, connection id (0 for none) and the message. */
+/* Write one line: timestamp, level, connection id and the message. conn_id 0 means the
+ * connection this thread is working for (rs_log_thread_conn), 0 when none. */
 void rs_log(int level, unsigned conn_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Code below the connection layer (AWS calls, credential sources) does not know the
+ * connection: the connect code names it for this thread. Returns the previous id, to restore. */
+unsigned rs_log_thread_conn(unsigned conn_id);
+
+/* A monotonic clock in milliseconds, for the timings the log reports. */
+double rs_log_clock_ms(void);
 
 /* Never write this value to the log (passwords, keys, tokens). Bounded; oldest dropped. */
 void rs_log_secret(const char *value);

@@ -1,8 +1,11 @@
 /* cache.c - process-wide cache of expiring AWS credentials (mutex, fixed slots, LRU). */
 #include "aws/creds/cache.h"
 #include "aws/creds/creds_util.h"
+#include "util/log.h"
 
+#include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <openssl/evp.h>
@@ -26,6 +29,24 @@ static cache_slot slots[RS_CREDS_CACHE_SLOTS];
 static unsigned char inflight[RS_CREDS_CACHE_SLOTS][32];
 static int inflight_used[RS_CREDS_CACHE_SLOTS];
 
+/* " (source)" when the credentials say where they came from, else "". */
+static const char *source_note(const rs_aws_credentials *c, char *buf, size_t n)
+{
+    if (c->source[0])
+        snprintf(buf, n, " (%s)", c->source);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+/* What kind of source a key is for ("role", "webid", "sso", "process", "container", "imds"):
+ * its first field. The rest is not logged (a credential_process command may hold a secret). */
+static const char *key_kind(const char *key, char *buf, size_t n)
+{
+    snprintf(buf, n, "%.*s", (int)strcspn(key, "\x1f"), key);
+    return buf;
+}
+
 static int hash_key(const char *key, unsigned char out[32])
 {
     unsigned int n = 0;
@@ -48,8 +69,18 @@ static void store(const char *key, const rs_aws_credentials *c)
     if (hash_key(key, h) != 0)
         return;
     time_t now = rs_creds_now();
-    if (!rs_creds_cache_is_fresh(c->expiration, now, now))
+    char kind[32], note[sizeof c->source + 4];
+    if (!rs_creds_cache_is_fresh(c->expiration, now, now)) {
+        rs_log(RS_LOG_DEBUG, 0, "credential cache: %s credentials not kept: they expire in %ld s, inside the refresh margin",
+               key_kind(key, kind, sizeof kind), (long)(c->expiration - now));
         return; /* already inside its margin: caching it would not help */
+    }
+    if (c->expiration)
+        rs_log(RS_LOG_DEBUG, 0, "credential cache: keeping %s credentials%s, they expire in %ld s",
+               key_kind(key, kind, sizeof kind), source_note(c, note, sizeof note), (long)(c->expiration - now));
+    else
+        rs_log(RS_LOG_DEBUG, 0, "credential cache: keeping %s credentials%s, no expiration",
+               key_kind(key, kind, sizeof kind), source_note(c, note, sizeof note));
     pthread_mutex_lock(&cache_lock);
     cache_slot *victim = NULL;
     for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++) {
@@ -70,8 +101,9 @@ static void store(const char *key, const rs_aws_credentials *c)
     pthread_mutex_unlock(&cache_lock);
 }
 
-/* A fresh entry for h copied into out; caller holds cache_lock. */
-static int lookup_locked(const unsigned char h[32], rs_aws_credentials *out, time_t now)
+/* A fresh entry for h copied into out; caller holds cache_lock. *stale is set when an entry
+ * was there but inside its refresh margin, with the seconds it had left. */
+static int lookup_locked(const unsigned char h[32], rs_aws_credentials *out, time_t now, long *stale)
 {
     for (int i = 0; i < RS_CREDS_CACHE_SLOTS; i++) {
         cache_slot *s = &slots[i];
@@ -82,6 +114,7 @@ static int lookup_locked(const unsigned char h[32], rs_aws_credentials *out, tim
             s->last_used = now;
             return 1;
         }
+        *stale = (long)(s->creds.expiration - now);
         explicit_bzero(s, sizeof *s);
         return 0;
     }
@@ -104,10 +137,23 @@ int rs_creds_cache_claim(const char *key, rs_aws_credentials *out)
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
     until.tv_sec += CLAIM_WAIT_SECONDS;
+    long stale = LONG_MIN;
+    int waited = 0;
+    char kind[32], note[sizeof out->source + 4];
     pthread_mutex_lock(&cache_lock);
     for (;;) {
-        if (lookup_locked(h, out, rs_creds_now())) {
+        if (lookup_locked(h, out, rs_creds_now(), &stale)) {
             pthread_mutex_unlock(&cache_lock);
+            if (!rs_log_enabled(RS_LOG_DEBUG))
+                return 1;
+            if (out->expiration)
+                rs_log(RS_LOG_DEBUG, 0, "credential cache hit: %s credentials%s%s, expire in %ld s",
+                       key_kind(key, kind, sizeof kind), source_note(out, note, sizeof note),
+                       waited ? " fetched by another thread" : "", (long)(out->expiration - rs_creds_now()));
+            else
+                rs_log(RS_LOG_DEBUG, 0, "credential cache hit: %s credentials%s%s, no expiration",
+                       key_kind(key, kind, sizeof kind), source_note(out, note, sizeof note),
+                       waited ? " fetched by another thread" : "");
             return 1;
         }
         if (inflight_find(h) < 0) {
@@ -119,10 +165,19 @@ int rs_creds_cache_claim(const char *key, rs_aws_credentials *out)
                 }
             break;   /* claimed (or, with every slot busy, simply fetch unclaimed) */
         }
+        if (!waited)
+            rs_log(RS_LOG_DEBUG, 0, "credential cache: waiting for another thread fetching %s credentials",
+                   key_kind(key, kind, sizeof kind));
+        waited = 1;
         if (pthread_cond_timedwait(&cache_cond, &cache_lock, &until) != 0)
             break;   /* the other fetch is stuck: fetch too */
     }
     pthread_mutex_unlock(&cache_lock);
+    if (stale != LONG_MIN)
+        rs_log(RS_LOG_DEBUG, 0, "credential cache miss: %s credentials expire in %ld s, inside the refresh margin: refreshing",
+               key_kind(key, kind, sizeof kind), stale);
+    else
+        rs_log(RS_LOG_DEBUG, 0, "credential cache miss: %s credentials: fetching", key_kind(key, kind, sizeof kind));
     return 0;
 }
 

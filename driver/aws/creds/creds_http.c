@@ -10,9 +10,11 @@ int rs_creds_http(const rs_http_request *req, int attempts, rs_http_response *re
         attempts = 1;
     if (attempts > 5)
         attempts = 5;
+    rs_http_request one = *req;
     for (int i = 1;; i++) {
         memset(resp, 0, sizeof *resp);
-        int rc = rs_http_perform(req, resp, err);
+        one.attempt = i;
+        int rc = rs_http_perform(&one, resp, err);
         int retry = rc != 0 || resp->status >= 500;
         if (!retry || i >= attempts)
             return rc;

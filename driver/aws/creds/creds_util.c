@@ -1,5 +1,6 @@
 /* creds_util.c - helpers shared by the credential sources. */
 #include "aws/creds/creds_util.h"
+#include "util/log.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -16,20 +17,15 @@
 
 void rs_creds_tried_add(rs_creds_tried *t, const char *fmt, ...)
 {
-    if (t->len >= sizeof t->text - 1)
-        return;
-    if (t->len > 0) {
-        int n = snprintf(t->text + t->len, sizeof t->text - t->len, "; ");
-        t->len += (size_t)n;
-        if (t->len >= sizeof t->text) {
-            t->len = sizeof t->text - 1;
-            return;
-        }
-    }
+    char why[sizeof t->text];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(t->text + t->len, sizeof t->text - t->len, fmt, ap);
+    vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
+    rs_log(RS_LOG_DEBUG, 0, "credentials: skipped: %s", why);
+    if (t->len >= sizeof t->text - 1)
+        return;
+    int n = snprintf(t->text + t->len, sizeof t->text - t->len, "%s%s", t->len ? "; " : "", why);
     if (n > 0)
         t->len += (size_t)n;
     if (t->len >= sizeof t->text)

@@ -161,7 +161,7 @@ static int fetch_container(const char *url, int relative, const rs_aws_credentia
     rs_http_request req = {
         .method = "GET", .url = url, .headers = hdr, .n_headers = auth[0] ? 2 : 1,
         .ca_file = opt->ca_file, .connect_timeout_ms = CONTAINER_CONNECT_MS,
-        .total_timeout_ms = CONTAINER_TOTAL_MS,
+        .total_timeout_ms = CONTAINER_TOTAL_MS, .log_service = "container", .log_action = "GetCredentials",
     };
     rs_http_response resp;
     int rc = rs_creds_http(&req, CONTAINER_ATTEMPTS, &resp, err);

@@ -50,6 +50,9 @@ static int call(imds *m, const char *method, const char *path, rs_http_response 
     rs_http_request req = {
         .method = method, .url = url, .headers = hdr, .n_headers = nh, .body = "", .body_len = 0,
         .ca_file = m->opt->ca_file, .connect_timeout_ms = 1000, .total_timeout_ms = m->total_ms,
+        .log_service = "imds",
+        .log_action = strcmp(method, "PUT") == 0 ? "GetToken"
+                      : strcmp(path, IMDS_CREDS_PATH) == 0 ? "ListRoles" : "GetRoleCredentials",
     };
     return rs_creds_http(&req, m->attempts, resp, err);
 }

@@ -7,6 +7,7 @@
  * loops are reported with the path that loops. */
 #include "aws/creds/sources.h"
 #include "aws/creds/cache.h"
+#include "util/log.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -221,15 +222,29 @@ static int resolve_settings(profile_walk *w, const char *name, int is_source, rs
     const char *role_arn = get(w, name, "role_arn");
     if (role_arn) {
         const char *file = get(w, name, "web_identity_token_file");
+        const char *src = get(w, name, "source_profile");
+        if (file)
+            rs_log(RS_LOG_DEBUG, 0, "credentials: profile %s: role_arn %s with web_identity_token_file", name, role_arn);
+        else
+            rs_log(RS_LOG_DEBUG, 0, "credentials: profile %s: role_arn %s via %s %s", name, role_arn,
+                   src ? "source_profile" : "credential_source",
+                   src ? src : get(w, name, "credential_source") ? get(w, name, "credential_source") : "(none)");
         return file ? web_identity(w, name, role_arn, file, out, err) : assume_role(w, name, role_arn, out, err);
     }
-    if (has_sso(w, name))
+    if (has_sso(w, name)) {
+        rs_log(RS_LOG_DEBUG, 0, "credentials: profile %s: SSO", name);
         return sso(w, name, out, err);
+    }
     int rc = static_keys(w, name, out, err);
-    if (rc != RS_CREDS_ABSENT)
+    if (rc != RS_CREDS_ABSENT) {
+        if (rc == RS_CREDS_FOUND)
+            rs_log(RS_LOG_DEBUG, 0, "credentials: profile %s: static keys", name);
         return rc;
+    }
     const char *process = get(w, name, "credential_process");
     if (process) {
+        /* the command itself is not logged: its arguments may hold a secret */
+        rs_log(RS_LOG_DEBUG, 0, "credentials: profile %s: credential_process", name);
         if (rs_creds_from_process(process, out, err) != 0)
             return with_context(err, "", name);
         char what[sizeof out->source];
@@ -252,8 +267,11 @@ static int resolve(profile_walk *w, const char *name, int is_source, rs_aws_cred
                                 w->cfg->config_path);
     if (is_source) {
         int rc = static_keys(w, name, out, err);
-        if (rc != RS_CREDS_ABSENT)
+        if (rc != RS_CREDS_ABSENT) {
+            if (rc == RS_CREDS_FOUND)
+                rs_log(RS_LOG_DEBUG, 0, "credentials: source_profile %s: static keys", name);
             return rc;
+        }
     }
     for (int i = 0; i < w->depth; i++) {
         if (strcmp(w->chain[i], name) == 0) {

@@ -114,7 +114,8 @@ static int get_role_credentials(const rs_creds_sso_settings *s, const rs_aws_cre
     rs_http_request req = {.method = "GET", .url = url, .headers = hdr, .n_headers = 2,
                            .ca_file = opt->ca_file, .connect_timeout_ms = opt->connect_timeout_ms,
                            /* StsConnectionTimeout bounds the whole request, as in awscall.c */
-                           .total_timeout_ms = opt->connect_timeout_ms};
+                           .total_timeout_ms = opt->connect_timeout_ms,
+                           .log_service = "sso", .log_action = "GetRoleCredentials"};
     rs_http_response resp;
     if (rs_creds_http(&req, 3, &resp, err) != 0)
         return -1;

@@ -180,6 +180,9 @@ struct rs_stmt {
     struct rs_dae *dae;
     /* set by SQLCancel (any thread) while this statement executes: the error is HY008 */
     volatile int cancel_requested;
+    /* stmt/stmtlog.c: when the statement went out and its first answer came (ms), 0 when
+     * the log is below DEBUG */
+    double log_sent_ms, log_first_ms;
 };
 
 /* Entry-point helpers: validate, lock, clear diagnostics. NULL means SQL_INVALID_HANDLE. */

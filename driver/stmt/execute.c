@@ -13,6 +13,7 @@
 #include "stmt/params.h"
 #include "stmt/result.h"
 #include "stmt/sqltext.h"
+#include "stmt/stmtlog.h"
 #include "stmt/wire.h"
 #include "types/pgtypes.h"
 #include "util/log.h"
@@ -127,6 +128,7 @@ static SQLRETURN collect(rs_stmt *s)
         }
         if ((r = PQgetResult(c->pg)) == NULL)
             break;
+        rs_stmtlog_first(s);
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_SINGLE_TUPLE && n == 0 && !failed) {
             /* the first row of a streamed result set: the rest stays on the wire */
@@ -192,9 +194,9 @@ static SQLRETURN collect(rs_stmt *s)
 
 static SQLRETURN sent(rs_stmt *s, int ok)
 {
-    if (!ok)
-        return rs_diag_from_result(&s->diag, s->dbc, NULL);
-    return collect(s);
+    SQLRETURN rc = ok ? collect(s) : rs_diag_from_result(&s->diag, s->dbc, NULL);
+    rs_stmtlog_done(s, rc);
+    return rc;
 }
 
 /* Prepare on the server once, with the parameter types of the first execution. */
@@ -325,8 +327,7 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
     SQLRETURN rc = rs_session_begin_if_needed(c, &s->diag);
     if (!RS_OK(rc))
         return rc;
-    if (rs_log_enabled(RS_LOG_DEBUG))
-        rs_log(RS_LOG_DEBUG, c->id, "execute: %s", s->sql);
+    rs_stmtlog_sent(s, "execute", s->sql, s->nparams, (const char *const *)ps->values, ps->lengths, ps->formats);
     /* cancelling a streamed SELECT closed early can only undo something inside a transaction */
     s->cancel_ok = s->plain_select && PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     s->cancel_requested = 0;
@@ -902,6 +903,7 @@ static SQLRETURN execute_all(rs_stmt *s)
     rs_desc *apd = s->cur_apd;
     array_state st = { 0 };
     st.rows = s->nparams ? (apd->array_size ? apd->array_size : 1) : 1;
+    double log_t0 = st.rows > 1 && rs_log_enabled(RS_LOG_DEBUG) ? rs_log_clock_ms() : 0;
     st.rc = rc;
     int outputs = rs_call_has_outputs(s);   /* each set's returned row goes to its parameters */
     if (s->ipd.rows_processed_ptr)
@@ -938,6 +940,9 @@ static SQLRETURN execute_all(rs_stmt *s)
     }
     if (st.acc.n > 0)
         keep_or_close(s, &st.acc);
+    if (log_t0 > 0)
+        rs_log(RS_LOG_DEBUG, s->dbc->id, "result: parameter array sets=%lu errors=%s rows_affected=%ld result_sets=%d total_ms=%.1f",
+               (unsigned long)st.rows, st.any_err ? "yes" : "no", (long)st.total, st.acc.n, rs_log_clock_ms() - log_t0);
     if (st.acc.oom || (st.any_err && (st.rows == 1 || s->dbc->dead || st.timed_out))) {
         for (int i = 0; i < st.acc.n; i++)
             PQclear(st.acc.q[i]);
@@ -1016,7 +1021,7 @@ SQLRETURN rs_stmt_run_query(rs_stmt *s, const char *sql, int nparams, const char
     rc = rs_session_begin_if_needed(s->dbc, &s->diag);
     if (!RS_OK(rc))
         return rc;
-    rs_log(RS_LOG_DEBUG, s->dbc->id, "catalog query: %s", sql);
+    rs_stmtlog_sent(s, "catalog query", sql, nparams, values, NULL, NULL);
     return sent(s, PQsendQueryParams(s->dbc->pg, sql, nparams, NULL, values, NULL, NULL, 0));
 }
 

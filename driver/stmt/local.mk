@@ -11,3 +11,4 @@ librscore_la_SOURCES += \
 	driver/stmt/catalog_redshift.c driver/stmt/catalog_redshift.h \
 	driver/stmt/batchins.c driver/stmt/batchins.h
 librscore_la_SOURCES += driver/stmt/descfields.c driver/stmt/descfields.h
+librscore_la_SOURCES += driver/stmt/stmtlog.c driver/stmt/stmtlog.h

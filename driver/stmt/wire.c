@@ -7,6 +7,7 @@
 
 #include "conn/pgerror.h"
 #include "stmt/result.h"
+#include "stmt/stmtlog.h"
 #include "stmt/wire.h"
 
 static double now_seconds(void)
@@ -76,6 +77,7 @@ static void stream_ended(rs_stmt *s)
     if (s->dbc->streaming == s)
         s->dbc->streaming = NULL;
     s->row_count = r->seen;
+    rs_stmtlog_stream_end(s, 1, r->seen);
 }
 
 /* Read one more row into the buffer: 1 a row, 0 the end, -1 an error (in s->diag). */
@@ -174,12 +176,14 @@ void rs_stream_finish(rs_stmt *s, int keep)
      * back) is read to its end. */
     PGresult *x;
     int finished = 0;
+    long dropped = 0;    /* rows that had arrived, for the log */
     PQconsumeInput(c->pg);
     while (!PQisBusy(c->pg)) {
         if ((x = PQgetResult(c->pg)) == NULL) {
             finished = 1;
             break;
         }
+        dropped += s->log_sent_ms > 0 && PQresultStatus(x) == PGRES_SINGLE_TUPLE;
         PQclear(x);
     }
     if (!finished) {
@@ -192,6 +196,7 @@ void rs_stream_finish(rs_stmt *s, int keep)
     }
     r->streaming = 0;
     c->streaming = NULL;
+    rs_stmtlog_stream_end(s, finished, r->seen + dropped);
 }
 
 void rs_dbc_release_wire(rs_dbc *c)

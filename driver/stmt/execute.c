@@ -327,7 +327,6 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
     SQLRETURN rc = rs_session_begin_if_needed(c, &s->diag);
     if (!RS_OK(rc))
         return rc;
-    rs_stmtlog_sent(s, "execute", s->sql, s->nparams, (const char *const *)ps->values, ps->lengths, ps->formats);
     /* cancelling a streamed SELECT closed early can only undo something inside a transaction */
     s->cancel_ok = s->plain_select && PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     s->cancel_requested = 0;
@@ -336,6 +335,8 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
     rc = rs_rc_merge(rc, rs_call_server_text(s, &call_text));
     if (rc == SQL_ERROR)
         return rc;
+    rs_stmtlog_sent(s, "execute", call_text ? call_text : s->sql, ps->n, (const char *const *)ps->values,
+                    ps->lengths, ps->formats);
     if (call_text) {
         ok = PQsendQueryParams(c->pg, call_text, ps->n, ps->types, (const char *const *)ps->values,
                                ps->lengths, ps->formats, 0);
@@ -344,8 +345,10 @@ static SQLRETURN execute_once(rs_stmt *s, const rs_param_set *ps, int stream)
         ok = PQsendQuery(c->pg, s->sql);
     } else if (s->prepared) {
         rc = server_prepare(s, ps->types);
-        if (!RS_OK(rc))
+        if (!RS_OK(rc)) {
+            rs_stmtlog_done(s, rc);
             return rc;
+        }
         ok = PQsendQueryPrepared(c->pg, s->prep_name, ps->n, (const char *const *)ps->values,
                                  ps->lengths, ps->formats, 0);
     } else {

@@ -174,7 +174,10 @@ int rs_parse_datetime(const char *v, size_t len, rs_dt_parts *d)
         lead++;
     if (len >= 10 && lead >= 4 && lead < len && p[lead] == '-') {
         int bc = len >= 3 && strncmp(end - 3, " BC", 3) == 0;
-        /* years can have more than four digits; Redshift and PostgreSQL print at least four */
+        /* years can have more than four digits; Redshift and PostgreSQL print at least four
+         * and at most six (294276 AD), so more than nine is no date and would overflow y */
+        if (lead > 9)
+            return -1;
         int y = 0;
         while (p < end && *p >= '0' && *p <= '9')
             y = y * 10 + (*p++ - '0');

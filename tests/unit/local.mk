@@ -20,3 +20,8 @@ RS_UNIT_TESTS += tests/unit/unit_batchins
 check_PROGRAMS += tests/unit/unit_batchins
 TESTS += tests/unit/unit_batchins
 tests_unit_unit_batchins_LDADD = $(RS_TEST_LIBS)
+# inputs the fuzz targets (fuzz/) found, as plain assertions
+RS_UNIT_TESTS += tests/unit/unit_fuzz_regress
+check_PROGRAMS += tests/unit/unit_fuzz_regress
+TESTS += tests/unit/unit_fuzz_regress
+tests_unit_unit_fuzz_regress_LDADD = $(RS_TEST_LIBS)

@@ -607,7 +607,7 @@ number:
             return perr(&c, "22015", "interval field overflow: the leading field exceeds 32 bits.");
         if (frac && code != SQL_CODE_SECOND)
             return perr(&c, "22001", "string data, right truncated: the interval field drops the fraction.");
-        char ivtext[96];
+        char ivtext[sizeof buf + 16];   /* the number text (up to sizeof buf) and a unit */
         n = snprintf(ivtext, sizeof ivtext, "%.*s %s", n, buf, unit[code - 1]);
         return own(out, ivtext, (size_t)n, diag);
     }

@@ -5,6 +5,7 @@
 
 #include "tap.h"
 #include "types/convert.h"
+#include "types/cparam.h"
 #include "types/pgtypes.h"
 #include "types/textparse.h"
 
@@ -21,7 +22,7 @@ static SQLRETURN conv(const char *v, unsigned oid, SQLSMALLINT ctype, void *buf)
 
 int main(void)
 {
-    TAP_PLAN(4);
+    TAP_PLAN(7);
 
     /* fuzz_convert: a year of more digits than an int holds overflowed while parsing
      * (signed overflow, UBSan) instead of being refused */
@@ -33,6 +34,32 @@ int main(void)
     TAP_OK(rs_parse_datetime("294276-12-31 23:59:59", 21, &d) == 0 && d.year == 294276,
            "the largest year the server prints still parses");
     TAP_OK(rs_parse_datetime("4714-11-24 BC", 13, &d) == 0 && d.year == -4713, "BC years still parse");
+
+    /* fuzz_cparam: an SQL_NUMERIC_STRUCT of scale 126 for an interval parameter made number
+     * text longer than the buffer the interval text was built in, and its snprintf length
+     * was copied as is (stack-buffer-overflow read) */
+    SQL_NUMERIC_STRUCT ns;
+    memset(&ns, 0, sizeof ns);
+    ns.precision = 38;
+    ns.scale = 126;
+    ns.sign = 1;
+    rs_param_value pv;
+    rs_diag_clear(&diag);
+    SQLRETURN rc = rs_c_to_param(SQL_C_NUMERIC, &ns, sizeof ns, SQL_INTERVAL_YEAR, 0, &pv, &diag, 1, 1);
+    TAP_OK(rc == SQL_SUCCESS && pv.data && (size_t)pv.len == strlen(pv.data),
+           "scale 126 numeric to INTERVAL YEAR: the whole text, its length right");
+    TAP_OK(rc == SQL_SUCCESS && pv.len > 6 && strcmp(pv.data + pv.len - 6, " years") == 0
+           && strncmp(pv.data, "0.000", 5) == 0, "it is the number and its unit (%.20s...)",
+           rc == SQL_SUCCESS ? pv.data : "");
+    if (rc == SQL_SUCCESS)
+        rs_param_value_free(&pv);
+    ns.val[0] = 7;
+    rs_diag_clear(&diag);
+    rc = rs_c_to_param(SQL_C_NUMERIC, &ns, sizeof ns, SQL_INTERVAL_SECOND, 0, &pv, &diag, 1, 1);
+    TAP_OK(rc == SQL_SUCCESS && (size_t)pv.len == strlen(pv.data) && strstr(pv.data, "7 secs"),
+           "scale 126 numeric to INTERVAL SECOND keeps its last digit");
+    if (rc == SQL_SUCCESS)
+        rs_param_value_free(&pv);
 
     rs_diag_free(&diag);
     return TAP_DONE();

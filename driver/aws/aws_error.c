@@ -117,15 +117,19 @@ void rs_aws_error_redact(rs_aws_error *err, const char *secret)
     size_t n = secret ? strlen(secret) : 0;
     if (n < 8)
         return;
+    /* Each replacement shortens the message or keeps its length; a secret that the mark
+     * itself spells (or a replacement that forms the secret again) would go on forever, so
+     * after as many rounds as the message has bytes the rest is dropped instead. */
+    static const char mark[] = "<redacted>";
+    size_t rounds = strlen(err->message);
     char *hit;
     while ((hit = strstr(err->message, secret)) != NULL) {
-        static const char mark[] = "<redacted>";
         size_t tail = strlen(hit + n);
-        if (n >= sizeof mark - 1) {
+        if (n >= sizeof mark - 1 && rounds-- > 0 && memcmp(hit, mark, sizeof mark - 1) != 0) {
             memcpy(hit, mark, sizeof mark - 1);
             memmove(hit + sizeof mark - 1, hit + n, tail + 1);
         } else {
-            *hit = '\0';   /* cannot grow in place safely: drop the rest */
+            *hit = '\0';   /* cannot grow in place safely, or no progress: drop the rest */
         }
     }
 }

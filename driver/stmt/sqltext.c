@@ -11,7 +11,12 @@ typedef struct out_buf {
     char *p;
     size_t len, cap;
     int oom;
+    int too_deep;   /* escapes nested past RS_SQL_MAX_NESTING */
 } out_buf;
+
+/* Escapes nest ({fn UCASE({fn LTRIM(?)})}), each level one recursion: bounded, so text of
+ * many '{' is refused instead of exhausting the stack. */
+#define RS_SQL_MAX_NESTING 64
 
 static void put(out_buf *o, const char *s, size_t n)
 {
@@ -275,7 +280,8 @@ static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
 #undef KW
 }
 
-/* Rewrite s[*pos..] until an unmatched '}' (nested) or the end; returns into o. */
+/* Rewrite s[*pos..] until an unmatched '}' (nested: the escape depth, 0 at the top) or the
+ * end; returns into o. */
 static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, rw_ctx *ctx, out_buf *o)
 {
     size_t i = *pos;
@@ -315,13 +321,24 @@ static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, rw_
             continue;
         }
         if (!ctx->noscan && c == '{') {
+            if (nested >= RS_SQL_MAX_NESTING) {
+                o->too_deep = 1;
+                *pos = len;
+                return;
+            }
             if (ctx->nparams == 0 && opens_return_call(s, len, i))
                 ctx->ret = ctx->drop_next = 1;
             out_buf inner = { 0 };
             size_t j = i + 1;
-            rewrite_span(s, len, &j, 1, ctx, &inner);
+            rewrite_span(s, len, &j, nested + 1, ctx, &inner);
             if (inner.oom)
                 o->oom = 1;
+            if (inner.too_deep) {
+                free(inner.p);
+                o->too_deep = 1;
+                *pos = len;
+                return;
+            }
             rewrite_escape(o, inner.p ? inner.p : "", inner.len, &ctx->call);
             free(inner.p);
             i = j;
@@ -402,6 +419,13 @@ int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsign
         free(o.p);
         snprintf(state, 6, "HY001");
         snprintf(why, whylen, "Out of memory while preparing the statement text.");
+        return -1;
+    }
+    if (o.too_deep) {
+        free(o.p);
+        snprintf(state, 6, "42000");
+        snprintf(why, whylen, "The statement nests escape sequences ({...}) more than %d deep.",
+                 RS_SQL_MAX_NESTING);
         return -1;
     }
     if (nparams > 32767) {

@@ -1,10 +1,12 @@
 /* unit_fuzz_regress.c - inputs the fuzz targets (fuzz/) found to break the driver, kept as
  * plain assertions so make check (and its ASan/UBSan build) catches a regression without
  * clang or libFuzzer. Each case names the target that found it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
 #include "aws/aws_error.h"
+#include "stmt/sqltext.h"
 #include "types/convert.h"
 #include "types/cparam.h"
 #include "types/pgtypes.h"
@@ -23,7 +25,7 @@ static SQLRETURN conv(const char *v, unsigned oid, SQLSMALLINT ctype, void *buf)
 
 int main(void)
 {
-    TAP_PLAN(9);
+    TAP_PLAN(13);
 
     /* fuzz_convert: a year of more digits than an int holds overflowed while parsing
      * (signed overflow, UBSan) instead of being refused */
@@ -73,6 +75,31 @@ int main(void)
     rs_aws_error_from_service(&e, "sts AssumeRole", 403, "AccessDenied", "token wJalrXUtnFEMI/K7MDENG seen", NULL);
     rs_aws_error_redact(&e, "wJalrXUtnFEMI/K7MDENG");
     TAP_STR(e.message, "sts AssumeRole failed: AccessDenied: token <redacted> seen", "ordinary secrets still become the mark");
+
+    /* fuzz_sqltext (with a long input): every '{' was one more recursion, so a statement of
+     * many '{' overflowed the stack; nesting is now bounded and refused with 42000 */
+    size_t deep = 200000;
+    char *sql = malloc(deep + 1);
+    memset(sql, '{', deep);
+    sql[deep] = '\0';
+    rs_sqltext st;
+    char state[6] = "", why[256] = "";
+    TAP_OK(rs_sqltext_rewrite(sql, deep, 0, &st, state, why, sizeof why) == -1, "200000 nested '{' are refused");
+    TAP_STR(state, "42000", "with 42000 (%s)", why);
+    free(sql);
+    const char *ok_sql = "SELECT {fn UCASE({fn LCASE({fn LTRIM(?)})})}";
+    TAP_OK(rs_sqltext_rewrite(ok_sql, strlen(ok_sql), 0, &st, state, why, sizeof why) == 0
+           && strcmp(st.sql, "SELECT UPPER(LOWER(LTRIM($1)))") == 0, "ordinary nesting still rewritten (%s)",
+           st.sql ? st.sql : "");
+    free(st.sql);
+    memset(&st, 0, sizeof st);
+    sql = malloc(4 * 64 + 16);
+    size_t o = 0;
+    for (int i = 0; i < 64; i++) { memcpy(sql + o, "{oj", 3); o += 3; }
+    for (int i = 0; i < 64; i++) sql[o++] = '}';
+    TAP_OK(rs_sqltext_rewrite(sql, o, 0, &st, state, why, sizeof why) == 0, "64 levels are still allowed");
+    free(st.sql);
+    free(sql);
 
     rs_diag_free(&diag);
     return TAP_DONE();

@@ -48,6 +48,13 @@ int rs_xml_parse(const char *body, size_t len, const char *what, rs_xml **out, r
         return rs_aws_error_set(err, RS_AWS_ERR_PROTOCOL,
                                 "%s: the answer is not well-formed XML (malformed or truncated)", what);
     }
+    /* AWS answers never declare a DTD; one that does is not from AWS, and its entities
+     * would be references to expand (or loop through) when reading text. */
+    if (doc->intSubset || doc->extSubset) {
+        xmlFreeDoc(doc);
+        return rs_aws_error_set(err, RS_AWS_ERR_PROTOCOL,
+                                "%s: the answer declares a DTD, which AWS answers never do", what);
+    }
     rs_xml *x = malloc(sizeof *x);
     if (!x) {
         xmlFreeDoc(doc);
@@ -72,9 +79,13 @@ static int name_is(xmlNodePtr n, const char *name, size_t len)
            && memcmp(n->name, name, len) == 0;
 }
 
+/* Elements only: an entity reference's children are its declaration, whose siblings lead
+ * through the DTD and back (endless recursion). Depth is bounded by libxml2 (256). */
 static xmlNodePtr find_anywhere(xmlNodePtr n, const char *name, size_t len, long *skip)
 {
     for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
         if (name_is(n, name, len) && (*skip)-- == 0)
             return n;
         xmlNodePtr r = find_anywhere(n->children, name, len, skip);

@@ -41,6 +41,11 @@ void rs_creds_sts_options(const rs_aws_credential_options *opt, const rs_awscfg 
 /* credential_process: run `command` through /bin/sh -c, parse its JSON (cached by command). */
 int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_error *err);
 
+/* Read credential_process output (len bytes of JSON: Version 1, AccessKeyId, SecretAccessKey,
+ * SessionToken, Expiration) into out; prog names the program in messages. 0 or -1. */
+int rs_creds_process_parse(const char *text, size_t len, const char *prog, rs_aws_credentials *out,
+                           rs_aws_error *err);
+
 /* AssumeRoleWithWebIdentity with the token read from token_file (cached). */
 int rs_creds_from_web_identity(const rs_sts_options *sts, const char *role_arn,
                                const char *token_file, const char *session_name,

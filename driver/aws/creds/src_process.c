@@ -199,9 +199,10 @@ static void sanitize(char *s)
         s[300] = '\0';
 }
 
-static int parse_output(const run_result *r, const char *prog, rs_aws_credentials *out, rs_aws_error *err)
+int rs_creds_process_parse(const char *text, size_t len, const char *prog, rs_aws_credentials *out,
+                           rs_aws_error *err)
 {
-    json_object *o = rs_creds_json_object(r->out, r->out_len);
+    json_object *o = rs_creds_json_object(text, len);
     if (!o)
         return rs_aws_error_set(err, RS_AWS_ERR_PROTOCOL,
                                 "credential_process %s: its output is not a JSON object", prog);
@@ -263,7 +264,7 @@ int rs_creds_from_process(const char *command, rs_aws_credentials *out, rs_aws_e
             rc = rs_aws_error_set(err, RS_AWS_ERR_CONFIG, "credential_process %s exited with status %d%s%s",
                                   prog, WEXITSTATUS(r->status), r->errtext[0] ? ": " : "", r->errtext);
         else
-            rc = parse_output(r, prog, out, err);
+            rc = rs_creds_process_parse(r->out, r->out_len, prog, out, err);
     }
     explicit_bzero(r, sizeof *r);
     free(r);

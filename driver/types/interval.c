@@ -90,7 +90,7 @@ static int parse_iso(const char *p, const char *end, i128 *months, i128 *days, i
         else if (!in_time && u == 'D') *days += sgn * ip;
         else if (in_time && u == 'H') *usec += sgn * ip * 3600 * USEC_PER_SEC;
         else if (in_time && u == 'M') *usec += sgn * ip * 60 * USEC_PER_SEC;
-        else if (in_time && u == 'S') *usec += sgn * (ip * USEC_PER_SEC + frac);
+        else if (in_time && u == 'S') *usec += sgn * ((i128)ip * USEC_PER_SEC + frac);
         else return -1;
         any = 1;
     }

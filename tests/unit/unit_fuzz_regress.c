@@ -10,6 +10,7 @@
 #include "stmt/sqltext.h"
 #include "types/convert.h"
 #include "types/cparam.h"
+#include "types/interval.h"
 #include "types/pgtypes.h"
 #include "types/textparse.h"
 
@@ -26,7 +27,7 @@ static SQLRETURN conv(const char *v, unsigned oid, SQLSMALLINT ctype, void *buf)
 
 int main(void)
 {
-    TAP_PLAN(17);
+    TAP_PLAN(20);
 
     /* fuzz_convert: a year of more digits than an int holds overflowed while parsing
      * (signed overflow, UBSan) instead of being refused */
@@ -123,6 +124,14 @@ int main(void)
     TAP_OK(x && rs_xml_text(x, "Error/Message", msg, sizeof msg) == 0 && strcmp(msg, "gone & expired") == 0,
            "predefined entities still read as text (%s)", msg);
     rs_xml_free(x);
+
+    /* fuzz_interval: ISO 8601 seconds ("PT...S") were scaled to microseconds in 64 bits
+     * before the 128-bit sum (signed overflow, UB); too large a value is now refused */
+    rs_interval iv;
+    TAP_OK(rs_interval_parse("PT22222222222226S", 17, &iv) == -1, "PT22222222222226S is out of range");
+    TAP_OK(rs_interval_parse("PT999999999999999999.9S", 23, &iv) == -1, "18 digits of seconds too");
+    TAP_OK(rs_interval_parse("P1DT9223372036S", 15, &iv) == 0 && iv.days == 1 && iv.usec == 9223372036000000LL,
+           "the largest whole seconds that fit still parse");
 
     rs_diag_free(&diag);
     return TAP_DONE();

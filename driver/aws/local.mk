@@ -14,7 +14,7 @@ librscore_la_SOURCES += \
 	driver/aws/serverless_api.c driver/aws/serverless_api.h \
 	driver/aws/sts.c driver/aws/sts.h \
 	driver/aws/dbcred_cache.c driver/aws/dbcred_cache.h \
-	driver/aws/iam.c driver/aws/iam.h
+	driver/aws/iam.c driver/aws/iam.h driver/aws/credentials.h
 
 # Unit tests (TAP).
 AWS_UNIT_TESTS = tests/unit/aws_sigv4 tests/unit/aws_http tests/unit/aws_endpoint \

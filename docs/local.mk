@@ -1,3 +1,7 @@
 # docs: installed under $(docdir)/docs, next to README.md, so the README's links still work.
-# docs/keywords.md is generated from the keyword table (setup/local.mk, tests/setup/keywords_doc.sh).
-nobase_dist_doc_DATA = docs/keywords.md
+# docs/keywords.md is generated from the keyword table (setup/local.mk, tests/setup/keywords_doc.sh);
+# tests/setup/docs_dsn.sh checks the example data sources of the guides against the table.
+nobase_dist_doc_DATA = docs/keywords.md docs/connecting.md docs/troubleshooting.md \
+	docs/migrating-from-amazon.md docs/logging.md
+TESTS += tests/setup/docs_dsn.sh
+EXTRA_DIST += tests/setup/docs_dsn.sh

@@ -59,6 +59,26 @@ static char **prompt_data(const char *list, int leading_empty)
     return arr;
 }
 
+/* The table's help, plus what a text field cannot show: the range of a number and the other
+ * names the keyword is read under (Amazon's driver's, psqlODBC's). Malloc'ed. */
+static char *help_of(const rs_keyword *kw)
+{
+    char range[64] = "", aliases[256] = "";
+    if (kw->type == RS_KT_INT)
+        snprintf(range, sizeof range, " (%ld to %ld)", kw->min, kw->max);
+    if (kw->aliases) {
+        snprintf(aliases, sizeof aliases, " Also read as %s.", kw->aliases);
+        for (char *p = aliases; *p; p++)
+            if (*p == '|')
+                *p = '/';
+    }
+    size_t len = strlen(kw->help) + strlen(range) + strlen(aliases) + 2;
+    char *help = malloc(len);
+    if (help)
+        snprintf(help, len, "%s%s.%s", kw->help, range, aliases);
+    return help;
+}
+
 static void free_property(HODBCINSTPROPERTY prop)
 {
     free(prop->aPromptData);
@@ -74,7 +94,7 @@ static HODBCINSTPROPERTY property_of(const rs_keyword *kw)
     /* Names, defaults and choices are short literals of the table, far below INI_MAX_*. */
     strncpy(prop->szName, kw->name, INI_MAX_PROPERTY_NAME);
     strncpy(prop->szValue, kw->def ? kw->def : "", INI_MAX_PROPERTY_VALUE);
-    prop->pszHelp = strdup(kw->help);
+    prop->pszHelp = help_of(kw);
     if (!prop->pszHelp) {
         free_property(prop);
         return NULL;

@@ -75,6 +75,12 @@ SQLRETURN rs_call_server_text(rs_stmt *s, char **text)
     return rc;
 }
 
+/* Lengths may sit at any address in row-wise arrays: write them byte-wise. */
+static void write_len(SQLLEN *p, SQLLEN v)
+{
+    memcpy(p, &v, sizeof v);
+}
+
 /* Write one returned value into output parameter i. */
 static SQLRETURN store_one(rs_stmt *s, SQLULEN row, int i, const PGresult *res, int col)
 {
@@ -86,7 +92,7 @@ static SQLRETURN store_one(rs_stmt *s, SQLULEN row, int i, const PGresult *res, 
         if (!sl.ind)
             return rs_diag_add_at(&s->diag, SQL_NO_ROW_NUMBER, i, "22002", 0,
                                   "Output parameter %d is NULL but no indicator variable was bound.", i);
-        *sl.ind = SQL_NULL_DATA;
+        write_len(sl.ind, SQL_NULL_DATA);
         return SQL_SUCCESS;
     }
     rs_conv_target t = { sl.ctype, sl.data, a->octet_length, a->precision, a->scale };
@@ -96,9 +102,9 @@ static SQLRETURN store_one(rs_stmt *s, SQLULEN row, int i, const PGresult *res, 
                                 &t, &outlen, &w);
     if (RS_OK(rc)) {
         if (sl.octet_len)
-            *sl.octet_len = outlen;
+            write_len(sl.octet_len, outlen);
         if (sl.ind && sl.ind != sl.octet_len)
-            *sl.ind = outlen;
+            write_len(sl.ind, outlen);
     }
     return rc;
 }

@@ -53,6 +53,15 @@ void rs_params_free(rs_param_set *ps)
     memset(ps, 0, sizeof *ps);
 }
 
+/* Length/indicator values may sit at any address (row-wise arrays packed without padding,
+ * as pyodbc's fast_executemany lays them out): read them byte-wise. */
+static SQLLEN read_len(const SQLLEN *p)
+{
+    SQLLEN v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 /* The C type a parameter's value has, SQL_C_DEFAULT resolved through its SQL type. */
 static SQLSMALLINT param_ctype(const rs_desc_rec *a, const rs_desc_rec *p)
 {
@@ -79,7 +88,7 @@ int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out)
     out->scale = p ? p->scale : 0;
     /* an output parameter's indicator is written, not read */
     out->at_exec = out->ind && rs_call_param_io(s, i) != SQL_PARAM_OUTPUT &&
-                   (*out->ind == SQL_DATA_AT_EXEC || *out->ind <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+                   (read_len(out->ind) == SQL_DATA_AT_EXEC || read_len(out->ind) <= SQL_LEN_DATA_AT_EXEC_OFFSET);
     return 0;
 }
 
@@ -130,7 +139,7 @@ SQLRETURN rs_params_build_at(rs_stmt *s, SQLULEN row, unsigned *types, char **va
         }
         types[j] = rs_sql_type_oid(sl.sql_type);
         const void *data = sl.data;
-        SQLLEN len = sl.octet_len ? *sl.octet_len : SQL_NTS;
+        SQLLEN len = sl.octet_len ? read_len(sl.octet_len) : SQL_NTS;
         if (!sl.octet_len && sl.ctype == SQL_C_BINARY)
             len = apd->recs[i + 1].octet_length;
         if (sl.at_exec) {
@@ -145,7 +154,7 @@ SQLRETURN rs_params_build_at(rs_stmt *s, SQLULEN row, unsigned *types, char **va
             }
             data = v->buf;
             len = (SQLLEN)v->len;
-        } else if ((sl.ind && *sl.ind == SQL_NULL_DATA) || !data || (sl.ind && *sl.ind == SQL_DEFAULT_PARAM)) {
+        } else if (!data || (sl.ind && (read_len(sl.ind) == SQL_NULL_DATA || read_len(sl.ind) == SQL_DEFAULT_PARAM))) {
             values[j++] = NULL;
             continue;
         }

@@ -2,6 +2,7 @@
  * C types to SQL types: a value the SQL type cannot take is refused here with its SQLSTATE
  * (22003, 22001, 22007, 22008, 22015, 22018, 07006) instead of by the server. */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +430,21 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
         ctype = rs_sql_default_ctype(sql_type);
     dst_cat dst = dst_category(sql_type);
     (void)scale;
+    /* A fixed-size value may sit at any address (row-wise parameter arrays packed without
+     * padding, as pyodbc's fast_executemany lays them out): read it from an aligned copy. */
+    union {
+        SQLBIGINT i;
+        double d;
+        SQL_TIMESTAMP_STRUCT ts;
+        SQL_NUMERIC_STRUCT num;
+        SQL_INTERVAL_STRUCT iv;
+        SQLGUID g;
+    } copy;
+    SQLLEN fixed = rs_ctype_size(ctype);
+    if (fixed > 0 && (size_t)fixed <= sizeof copy) {
+        memcpy(&copy, ptr, (size_t)fixed);
+        ptr = &copy;
+    }
     switch (ctype) {
     case SQL_C_CHAR: {
         size_t l = (len == SQL_NTS || len < 0) ? strlen(ptr) : (size_t)len;
@@ -438,11 +454,32 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
         return from_text(ptr, l, sql_type, out, &c, 1);
     }
     case SQL_C_WCHAR: {
-        size_t units = (len == SQL_NTS || len < 0) ? rs_wcslen(ptr) : (size_t)len / sizeof(SQLWCHAR);
+        const SQLWCHAR *w = ptr;
+        SQLWCHAR *wcopy = NULL;
+        size_t units;
+        if ((uintptr_t)ptr % sizeof(SQLWCHAR)) {
+            /* packed row-wise arrays can leave UTF-16 at an odd address: take an aligned copy */
+            const unsigned char *b = ptr;
+            if (len == SQL_NTS || len < 0)
+                for (units = 0; b[2 * units] || b[2 * units + 1]; units++)
+                    ;
+            else
+                units = (size_t)len / sizeof(SQLWCHAR);
+            if (!(wcopy = malloc((units + 1) * sizeof *wcopy)))
+                return rs_diag_oom(diag);
+            memcpy(wcopy, ptr, units * sizeof *wcopy);
+            wcopy[units] = 0;
+            w = wcopy;
+        } else {
+            units = (len == SQL_NTS || len < 0) ? rs_wcslen(ptr) : (size_t)len / sizeof(SQLWCHAR);
+        }
         char *u = malloc(units * 3 + 1);
-        if (!u)
+        if (!u) {
+            free(wcopy);
             return rs_diag_oom(diag);
-        size_t bytes = rs_utf16_to_utf8(ptr, units, u);
+        }
+        size_t bytes = rs_utf16_to_utf8(w, units, u);
+        free(wcopy);
         size_t nul = strlen(u);
         size_t l = nul < bytes ? nul : bytes;
         SQLRETURN rc = from_text(u, l, sql_type, out, &c, 0);

@@ -8,13 +8,9 @@
 
 #define RS_LOG_PARAM_MAX 256   /* bytes of one parameter value written at TRACE */
 
-void rs_stmtlog_sent(rs_stmt *s, const char *what, const char *sql, int nparams, const char *const *values,
-                     const int *lengths, const int *formats)
+void rs_stmtlog_sent_(rs_stmt *s, const char *what, const char *sql, int nparams, const char *const *values,
+                      const int *lengths, const int *formats)
 {
-    if (!rs_log_enabled(RS_LOG_DEBUG)) {
-        s->log_sent_ms = 0;
-        return;
-    }
     unsigned id = s->dbc->id;
     rs_log(RS_LOG_DEBUG, id, "%s: params=%d sql=%s", what, nparams, sql ? sql : "");
     if (values && rs_log_enabled(RS_LOG_TRACE)) {

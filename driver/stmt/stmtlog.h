@@ -9,12 +9,21 @@
 #define RS_STMTLOG_H
 
 #include "handles.h"
+#include "util/log.h"
 
 /* sql goes out now: `what` is "execute", "catalog query"...; values may be NULL (then only
  * the count is logged), formats NULL means every value is text. Starts the clock when DEBUG
  * is on, stops it otherwise. */
-void rs_stmtlog_sent(rs_stmt *s, const char *what, const char *sql, int nparams, const char *const *values,
-                     const int *lengths, const int *formats);
+void rs_stmtlog_sent_(rs_stmt *s, const char *what, const char *sql, int nparams, const char *const *values,
+                      const int *lengths, const int *formats);
+static inline void rs_stmtlog_sent(rs_stmt *s, const char *what, const char *sql, int nparams,
+                                   const char *const *values, const int *lengths, const int *formats)
+{
+    if (rs_log_enabled(RS_LOG_DEBUG))
+        rs_stmtlog_sent_(s, what, sql, nparams, values, lengths, formats);
+    else
+        s->log_sent_ms = 0;
+}
 
 void rs_stmtlog_first_(rs_stmt *s);
 void rs_stmtlog_done_(rs_stmt *s, SQLRETURN rc);

@@ -18,7 +18,7 @@
 #define MAX_SECRETS 32
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-static int log_level;
+int rs_log_level_now;
 static FILE *log_file;
 static char log_dir[1024];
 static char *secrets[MAX_SECRETS];
@@ -41,14 +41,9 @@ void rs_log_configure(int level, const char *dir)
             log_file = NULL;
         }
     }
-    if (level > log_level)
-        log_level = level > RS_LOG_TRACE ? RS_LOG_TRACE : level;
+    if (level > rs_log_level_now)
+        __atomic_store_n(&rs_log_level_now, level > RS_LOG_TRACE ? RS_LOG_TRACE : level, __ATOMIC_RELAXED);
     pthread_mutex_unlock(&log_lock);
-}
-
-int rs_log_enabled(int level)
-{
-    return level > RS_LOG_OFF && __atomic_load_n(&log_level, __ATOMIC_RELAXED) >= level;
 }
 
 void rs_log_secret(const char *value)

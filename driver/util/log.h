@@ -11,8 +11,15 @@ enum { RS_LOG_OFF = 0, RS_LOG_FATAL, RS_LOG_ERROR, RS_LOG_WARN, RS_LOG_INFO, RS_
 /* Raise the process's log level and set the directory (NULL: keep, or /tmp at first use). */
 void rs_log_configure(int level, const char *dir);
 
-/* True when a message of this level would be written: test before building costly text. */
-int rs_log_enabled(int level);
+/* The process's level; read it through rs_log_enabled. */
+extern int rs_log_level_now;
+
+/* True when a message of this level would be written: test before building costly text.
+ * Inline, so a disabled level costs one load and a compare on hot paths. */
+static inline int rs_log_enabled(int level)
+{
+    return level > RS_LOG_OFF && __atomic_load_n(&rs_log_level_now, __ATOMIC_RELAXED) >= level;
+}
 
 /* Write one line: timestamp, level, connection id and the message. conn_id 0 means the
  * connection this thread is working for (rs_log_thread_conn), 0 when none. */

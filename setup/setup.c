@@ -109,6 +109,9 @@ static HODBCINSTPROPERTY property_of(const rs_keyword *kw)
             free_property(prop);
             return NULL;
         }
+    } else if (kw->id == RS_KW_CAFILE) {
+        /* a file chooser in the GUI editors (CaPath and LogPath are directories: text) */
+        prop->nPromptType = ODBCINST_PROMPTTYPE_FILENAME;
     } else {
         prop->nPromptType = ODBCINST_PROMPTTYPE_TEXTEDIT;
     }

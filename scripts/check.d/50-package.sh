@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stage: the release tarball and the Debian package.
-# packages: debhelper dpkg-dev fakeroot lintian
+# packages: debhelper dpkg-dev fakeroot lintian odbcinst
 #
 # 1. `make distcheck` in build/package: the tarball builds out of tree from a read-only source,
 #    every test passes there against the test services (tests/local.mk points them at the

@@ -8,5 +8,6 @@ tests_setup_construct_SOURCES = tests/setup/construct.c tests/unit/tap.h
 tests_setup_construct_LDADD = setup/librskeywords.la $(ODBCINST_LIBS)
 tests_setup_samples_SOURCES = tests/setup/samples.c tests/unit/tap.h
 tests_setup_samples_LDADD = $(RS_TEST_LIBS)
-TESTS += tests/setup/setup_props tests/setup/construct tests/setup/samples tests/setup/keywords_doc.sh
-EXTRA_DIST += tests/setup/keywords_doc.sh
+TESTS += tests/setup/setup_props tests/setup/construct tests/setup/samples tests/setup/keywords_doc.sh \
+	tests/setup/register.sh
+EXTRA_DIST += tests/setup/keywords_doc.sh tests/setup/register.sh

@@ -138,6 +138,7 @@ static void check_keyword(HODBCINSTPROPERTY first, const rs_keyword *kw)
     }
     int want_type = kw->secret                                         ? ODBCINST_PROMPTTYPE_TEXTEDIT_PASSWORD
                     : (kw->type == RS_KT_BOOL || kw->type == RS_KT_ENUM) ? ODBCINST_PROMPTTYPE_LISTBOX
+                    : kw->id == RS_KW_CAFILE                             ? ODBCINST_PROMPTTYPE_FILENAME
                                                                          : ODBCINST_PROMPTTYPE_TEXTEDIT;
     char want_choices[512] = "", got_choices[512];
     if (!kw->secret && kw->type == RS_KT_BOOL)

@@ -7,3 +7,9 @@ EXTRA_DIST += tests/clients/isql.sh tests/clients/iusql.sh tests/clients/pyodbc_
 	tests/clients/lib.sh tests/clients/isql_suite.sh \
 	tests/pg/pgserver.sh tests/pg/README.md
 EXTRA_DIST += tests/pylib/rstap.py
+# The same clients logging in with IAM through the AWS emulator (RS_EMULATOR_URL): a parameterized
+# statement, non-ASCII text and a timestamp read back. Node, Perl and PHP do the same in the
+# stage scripts/check.d/60-clients.sh (their packages are not needed to build or `make check`).
+TESTS += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyodbc_iam.py
+EXTRA_DIST += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyodbc_iam.py \
+	tests/clients/iam_lib.sh tests/clients/iam_isql_suite.sh

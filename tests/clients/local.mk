@@ -13,3 +13,5 @@ EXTRA_DIST += tests/pylib/rstap.py
 TESTS += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyodbc_iam.py
 EXTRA_DIST += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyodbc_iam.py \
 	tests/clients/iam_lib.sh tests/clients/iam_isql_suite.sh
+EXTRA_DIST += tests/clients/node_iam.js tests/clients/perl_iam.pl tests/clients/php_iam.php \
+	tests/clients/node/package.json tests/clients/node/package-lock.json

@@ -36,9 +36,9 @@ SQLRETURN rs_diag_from_result(rs_diag *d, rs_dbc *c, const PGresult *res)
     }
     if (!state || strlen(state) != 5)
         state = "HY000";
-    /* a statement that the server cancelled (SQLCancel, query timeout) is HY008 in ODBC */
-    if (strcmp(state, "57014") == 0)
-        state = "HY008";
+    /* 57014 stays 57014: the server cancelled on its own (statement_timeout, an administrator's
+     * pg_cancel_backend). The callers that asked for the cancel say HY008 (SQLCancel) or HYT00
+     * (SQL_ATTR_QUERY_TIMEOUT) themselves. */
     char text[4096];
     snprintf(text, sizeof text, "%s%s%s%s%s%s", severity ? severity : "ERROR", ": ", primary,
              detail ? "\nDETAIL: " : "", detail ? detail : "", "");

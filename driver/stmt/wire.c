@@ -117,6 +117,8 @@ static int read_row(rs_stmt *s, rs_wire_clock *clk)
     const char *state = row ? PQresultErrorField(row, PG_DIAG_SQLSTATE) : NULL;
     if (clk->timed_out && state && strcmp(state, "57014") == 0)
         rs_diag_add(&s->diag, "HYT00", 0, "Query timeout expired: the statement was cancelled.");
+    else if (s->cancel_requested && state && strcmp(state, "57014") == 0)
+        rs_diag_add(&s->diag, "HY008", 0, "Operation canceled: SQLCancel ended the statement.");
     else
         rs_diag_from_result(&s->diag, c, row);
     PQclear(row);

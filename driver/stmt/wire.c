@@ -115,6 +115,11 @@ static int read_row(rs_stmt *s, rs_wire_clock *clk)
     }
     /* an error in the middle of the rows (division by zero at row 10,000, a killed backend) */
     const char *state = row ? PQresultErrorField(row, PG_DIAG_SQLSTATE) : NULL;
+    /* Read what follows before reporting: a backend that is terminated sends its FATAL and
+     * closes, and only then does libpq see the connection bad, which makes this 08S01
+     * rather than the server's 57P01. */
+    for (PGresult *tail; row && PQstatus(c->pg) != CONNECTION_BAD && (tail = PQgetResult(c->pg)) != NULL;)
+        PQclear(tail);
     if (clk->timed_out && state && strcmp(state, "57014") == 0)
         rs_diag_add(&s->diag, "HYT00", 0, "Query timeout expired: the statement was cancelled.");
     else if (s->cancel_requested && state && strcmp(state, "57014") == 0)

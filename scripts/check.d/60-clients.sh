@@ -73,12 +73,21 @@ install_node_odbc() {
         tap FAIL "node: Node.js headers for node-gyp" "no $nodedir/include/node/node_api.h (Debian: apt-get install libnode-dev)"
         return
     fi
+    # A second run on the same tree and Node.js reuses what the first installed.
+    local stamp addon=$CLIENTS/node_modules/odbc/lib/bindings/napi-v8/odbc.node
+    stamp="$(node -v) $nodedir $(cat tests/clients/node/package.json tests/clients/node/package-lock.json | sha256sum)"
+    if [ -f "$addon" ] && [ "$(cat "$CLIENTS/installed.stamp" 2>/dev/null)" = "$stamp" ]; then
+        tap OK "node: the odbc addon built by an earlier run for $(node -v) is there ($addon)"
+        NODE_OK=yes
+        return
+    fi
+    rm -f "$CLIENTS/installed.stamp"
     cp tests/clients/node/package.json tests/clients/node/package-lock.json "$CLIENTS/"
     t0=$(date +%s)
     if (cd "$CLIENTS" && npm_config_nodedir=$nodedir npm_config_build_from_source=true \
-        timeout 300 npm ci --no-audit --no-fund --loglevel=error) > "$log" 2>&1 \
-        && [ -f "$CLIENTS/node_modules/odbc/lib/bindings/napi-v8/odbc.node" ]; then
+        timeout 300 npm ci --no-audit --no-fund --loglevel=error) > "$log" 2>&1 && [ -f "$addon" ]; then
         tap OK "node: npm ci built the odbc addon from source against $nodedir/include/node ($(node -v), npm $(npm -v), $(( $(date +%s) - t0 ))s)"
+        echo "$stamp" > "$CLIENTS/installed.stamp"
         NODE_OK=yes
     else
         tap FAIL "node: npm ci built the odbc addon" "$(tail -n 25 "$log")"

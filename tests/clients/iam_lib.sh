@@ -6,7 +6,9 @@
 # Every client connects with IAM=1 as the emulator's identity alice (fake keys) through
 # GetClusterCredentials on cluster emu-cluster, with a database user of its own (rscli_<client>,
 # AutoCreate=1, so PostgreSQL's role is IAMA:rscli_<client>): PostgreSQL keeps one password per
-# role, and a newer issue for the same user would invalidate another client's password.
+# role, and a newer issue for the same user would invalidate another client's password. The tests
+# count GetClusterCredentials calls in the emulator's call log; nothing resets this shared
+# emulator (tests that need resets or faults run an instance of their own, as tests/iam does).
 
 # shellcheck source=tests/clients/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -22,6 +22,7 @@
 #define PROFILE_AKID "AKIAIAMCPROFILE00001"
 #define PROFILE_SECRET "IAMC+fake/profile/secret/0000000000000001"
 #define ROLE_ARN "arn:aws:iam::123456789012:role/IamcRedshiftRole"
+#define CONTAINER_TOKEN "IAMC-fake-container-token-0001"
 
 /* ------------------------------------------------------------------ reading the log */
 
@@ -276,6 +277,35 @@ static void debug_level(void)
     free(text);
 }
 
+/* Credentials from a container endpoint: its HTTP call is logged like an AWS API call, the
+ * sources skipped before it say why, and its Authorization token is nowhere. */
+static void container_source(void)
+{
+    const char *dir = log_dir("container");
+    probe_run r;
+    char a[4096], line[8192], rid[2][96];
+    reset_emu();
+    snprintf(a, sizeof a, "%s", cluster("iamc_log_container", fmt("LogLevel=5;LogPath=%s", dir)));
+    probe(&r, ENV(fmt("AWS_CONTAINER_CREDENTIALS_FULL_URI=%s/ecs/iamc/credentials", T.emu.url),
+                  "AWS_CONTAINER_AUTHORIZATION_TOKEN=" CONTAINER_TOKEN),
+          ITEMS(a));
+    expect_value(&r, 0, "IAMA:iamc_log_container", "container: IAM login with container credentials (LogLevel=5)");
+    char *text = read_log(dir);
+    tap_ok(find_line(text, "credentials: skipped: AWS_ACCESS_KEY_ID not set", NULL, line, sizeof line)
+               && find_line(text, "credentials: skipped: profile 'default' not found in ", NULL, line, sizeof line)
+               && find_line(text, "credentials: skipped: AWS_WEB_IDENTITY_TOKEN_FILE not set", NULL, line, sizeof line)
+               && find_line(text, "credentials: trying container credentials", NULL, line, sizeof line)
+               && find_line(text, "credentials: using container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI)",
+                            "expires in ", line, sizeof line),
+           "container: environment, profile and web identity skipped with why; container credentials used");
+    int n = emu_request_ids("ecs", "GetCredentials", rid, 2);
+    find_line(text, "aws call: service=container action=GetCredentials", NULL, line, sizeof line);
+    expect_aws_line(line, "container", "GetCredentials", 1, "200", NULL, n == 1 ? rid[0] : "",
+                    "container: the container endpoint's call is logged with the emulator's request id");
+    expect_absent(text, (const char *const[]){CONTAINER_TOKEN, NULL}, "container: its authorization token is not in the log");
+    free(text);
+}
+
 /* Failures: an AWS error code, a throttled attempt and its retry, an unreachable endpoint. */
 static void failures(void)
 {
@@ -435,6 +465,7 @@ int main(int argc, char **argv)
         return iam_end();
     info_level();
     debug_level();
+    container_source();
     failures();
     quiet_level();
     trace_level();

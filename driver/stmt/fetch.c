@@ -201,7 +201,7 @@ static SQLRETURN fetch_rowset(rs_stmt *s, SQLSMALLINT orientation, SQLLEN offset
         return rc;
     rs_result *res = s->res;
     SQLULEN size = s->cur_ard->array_size ? s->cur_ard->array_size : 1;
-    if (res->rows && orientation == SQL_FETCH_NEXT) {
+    if (res->streamed && orientation == SQL_FETCH_NEXT) {
         /* a streamed result set: bring the next rowset in from the wire */
         long next = res->pos < 0 ? 0 : res->pos + (long)(s->rows_fetched ? s->rows_fetched : size);
         long want = (long)size;

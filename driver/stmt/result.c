@@ -52,9 +52,8 @@ static void free_queue(rs_result *r)
     for (int i = 0; i < r->nqueue; i++)
         PQclear(r->queue[i]);
     free(r->queue);
-    for (long i = 0; i < r->nbuf; i++)
-        PQclear(r->rows[i]);
-    free(r->rows);
+    free(r->cells);
+    free(r->arena);
 }
 
 static SQLRETURN make_current(rs_stmt *s)
@@ -103,20 +102,20 @@ SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_o
 {
     rs_stmt_close_result(s);
     rs_result *r = calloc(1, sizeof *r);
-    PGresult **rows = malloc(64 * sizeof *rows);
-    if (!r || !rows) {
-        free(r);
-        free(rows);
+    if (!r) {
         PQclear(first_row);
         return rs_diag_oom(&s->diag);
     }
-    rows[0] = first_row;
-    r->rows = rows;
-    r->cap = 64;
-    r->nbuf = 1;
+    r->streamed = 1;
+    r->ncols = PQnfields(first_row);
+    if (rs_result_keep_row(r, first_row) < 0) {
+        free_queue(r);
+        free(r);
+        PQclear(first_row);
+        return rs_diag_oom(&s->diag);
+    }
     r->seen = 1;
     r->nrows = 1;
-    r->ncols = PQnfields(first_row);
     r->pos = -1;
     r->streaming = 1;
     r->cancel_ok = cancel_ok;
@@ -127,9 +126,52 @@ SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_o
     s->getdata_col = 0;
     s->getdata_offset = 0;
     s->rows_fetched = 0;
-    if (fill_ird(s, first_row) < 0)
+    int ird_ok = fill_ird(s, first_row);
+    PQclear(first_row);
+    if (ird_ok < 0)
         return rs_diag_oom(&s->diag);
     return SQL_SUCCESS;
+}
+
+int rs_result_keep_row(rs_result *r, const PGresult *row)
+{
+    size_t nc = (size_t)r->ncols;
+    if (r->nbuf == r->cap) {
+        long ncap = r->cap ? r->cap * 2 : 64;
+        struct rs_cell *n = realloc(r->cells, (size_t)ncap * (nc ? nc : 1) * sizeof *n);
+        if (!n)
+            return -1;
+        r->cells = n;
+        r->cap = ncap;
+    }
+    size_t need = r->arena_len;
+    for (int i = 0; i < r->ncols; i++)
+        need += (size_t)PQgetlength(row, 0, i) + 1;
+    if (need > r->arena_cap) {
+        size_t ncap = r->arena_cap ? r->arena_cap : 4096;
+        while (ncap < need)
+            ncap *= 2;
+        char *n = realloc(r->arena, ncap);
+        if (!n)
+            return -1;
+        r->arena = n;
+        r->arena_cap = ncap;
+    }
+    struct rs_cell *c = &r->cells[(size_t)r->nbuf * nc];
+    for (int i = 0; i < r->ncols; i++) {
+        c[i].off = r->arena_len;
+        if (PQgetisnull(row, 0, i)) {
+            c[i].len = -1;
+            r->arena[r->arena_len++] = '\0';
+            continue;
+        }
+        int len = PQgetlength(row, 0, i);
+        memcpy(r->arena + r->arena_len, PQgetvalue(row, 0, i), (size_t)len + 1);
+        c[i].len = len;
+        r->arena_len += (size_t)len + 1;
+    }
+    r->nbuf++;
+    return 0;
 }
 
 void rs_result_describe(rs_stmt *s, const PGresult *desc)

@@ -17,10 +17,16 @@ struct rs_result {
     long nrows;          /* rows in the current result */
     int ncols;
     long pos;            /* first row of the current rowset; -1 before the first fetch */
-    /* A result set read row by row (single-row mode): rows[i] is absolute row base + i, one
-     * PGresult each. Only the current rowset is kept while it streams. pg is NULL then. */
-    PGresult **rows;
-    long nbuf, cap, base;
+    /* A result set read row by row (single-row mode): the values of absolute row base + i are
+     * cells[i * ncols ...], their text (NUL-terminated) in arena. They are copied out of
+     * libpq's one-row results, which are freed at once, and only the current rowset is kept
+     * while it streams: the two buffers are reused rowset after rowset, so memory stays flat
+     * and warm. pg is NULL then. */
+    int streamed;
+    struct rs_cell { size_t off; int len; } *cells;   /* len -1: NULL */
+    char *arena;
+    size_t arena_len, arena_cap;
+    long nbuf, cap, base;   /* rows held, rows cells has room for, first row held */
     long seen;           /* rows read so far */
     int streaming;       /* more rows are on the wire */
     int cancel_ok;       /* closing early may cancel the query (a SELECT outside a transaction) */
@@ -33,6 +39,10 @@ SQLRETURN rs_result_install(rs_stmt *s, PGresult **results, int n);
  * on the wire (dbc->streaming). Takes ownership of first_row. */
 SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_ok);
 
+/* Append the row of a single-row-mode result to a streamed result's buffers (the caller
+ * frees it). -1 when out of memory. */
+int rs_result_keep_row(rs_result *r, const PGresult *row);
+
 /* Install a result that has no rows yet but describes them (PQdescribePrepared). */
 void rs_result_describe(rs_stmt *s, const PGresult *desc);
 
@@ -42,11 +52,11 @@ SQLRETURN rs_result_next(rs_stmt *s);
 /* The value at row `row` (absolute, 0-based) and column `col` (1-based). */
 static inline const char *rs_result_value(const rs_result *r, long row, int col, int *len, int *isnull)
 {
-    if (r->rows) {
-        const PGresult *one = r->rows[row - r->base];
-        *isnull = PQgetisnull(one, 0, col - 1);
-        *len = PQgetlength(one, 0, col - 1);
-        return PQgetvalue(one, 0, col - 1);
+    if (r->streamed) {
+        const struct rs_cell *c = &r->cells[(size_t)(row - r->base) * (size_t)r->ncols + (size_t)(col - 1)];
+        *isnull = c->len < 0;
+        *len = c->len < 0 ? 0 : c->len;
+        return r->arena + c->off;
     }
     *isnull = PQgetisnull(r->pg, (int)row, col - 1);
     *len = PQgetlength(r->pg, (int)row, col - 1);

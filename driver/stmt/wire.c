@@ -51,20 +51,6 @@ int rs_wire_wait(rs_stmt *s, rs_wire_clock *clk)
     return 0;
 }
 
-/* Room for one more row in the buffer. */
-static int grow(rs_result *r)
-{
-    if (r->nbuf < r->cap)
-        return 0;
-    long ncap = r->cap ? r->cap * 2 : 64;
-    PGresult **n = realloc(r->rows, (size_t)ncap * sizeof *n);
-    if (!n)
-        return -1;
-    r->rows = n;
-    r->cap = ncap;
-    return 0;
-}
-
 /* The stream has ended: read what follows (nothing for one statement) so the connection is
  * free, and record the final row count. */
 static void stream_ended(rs_stmt *s)
@@ -97,13 +83,13 @@ static int read_row(rs_stmt *s, rs_wire_clock *clk)
     PGresult *row = PQgetResult(c->pg);
     ExecStatusType st = row ? PQresultStatus(row) : PGRES_FATAL_ERROR;
     if (st == PGRES_SINGLE_TUPLE) {
-        if (grow(r) < 0) {
-            PQclear(row);
+        int kept = rs_result_keep_row(r, row);
+        PQclear(row);
+        if (kept < 0) {
             rs_diag_oom(&s->diag);
             rs_stream_finish(s, 0);
             return -1;
         }
-        r->rows[r->nbuf++] = row;
         r->seen++;
         r->nrows = r->seen;
         return 1;
@@ -143,10 +129,18 @@ SQLRETURN rs_stream_window(rs_stmt *s, long next, long want)
     long drop = next - r->base;
     if (drop > r->nbuf)
         drop = r->nbuf;
-    if (drop > 0) {
-        for (long i = 0; i < drop; i++)
-            PQclear(r->rows[i]);
-        memmove(r->rows, r->rows + drop, (size_t)(r->nbuf - drop) * sizeof *r->rows);
+    if (drop == r->nbuf && drop > 0) {
+        r->nbuf = 0;   /* the usual case: the whole previous rowset goes */
+        r->arena_len = 0;
+        r->base += drop;
+    } else if (drop > 0) {
+        size_t nc = (size_t)r->ncols, first = (size_t)drop * nc, keep = (size_t)(r->nbuf - drop) * nc;
+        size_t off0 = nc ? r->cells[first].off : 0;
+        memmove(r->arena, r->arena + off0, r->arena_len - off0);
+        r->arena_len -= off0;
+        for (size_t i = first; i < first + keep; i++)
+            r->cells[i].off -= off0;
+        memmove(r->cells, r->cells + first, keep * sizeof *r->cells);
         r->nbuf -= drop;
         r->base += drop;
     }

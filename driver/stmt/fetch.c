@@ -1,4 +1,5 @@
 /* fetch.c - moving through results and converting values into application buffers. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "execute.h"
@@ -24,6 +25,82 @@ static SQLRETURN need_cursor(rs_stmt *s)
 static SQLSMALLINT resolve_ctype(SQLSMALLINT ctype, const rs_desc_rec *ird)
 {
     return ctype == SQL_C_DEFAULT ? rs_sql_default_ctype(ird->concise_type) : ctype;
+}
+
+/* What fill_row needs of one column, worked out once per result and binding instead of once
+ * per value: the C type resolved, the converter for its (server type, C type) pair, the
+ * stride. The ARD and IRD fields it was made from are kept: every fetch compares them, so any
+ * change of binding (SQLBindCol, SQLSetDescField, a shared descriptor) makes a new plan. */
+typedef struct col_plan {
+    /* the fields it was made from */
+    SQLPOINTER data_ptr;
+    SQLLEN *indicator_ptr, *octet_length_ptr;
+    SQLLEN octet_length;
+    SQLSMALLINT concise_type, precision, scale;
+    unsigned oid;
+    /* what follows from them */
+    int bound;
+    SQLSMALLINT ctype;
+    SQLLEN elem;
+    rs_conv_fn fn;
+} col_plan;
+
+struct rs_fetch_plan {
+    const rs_desc *ard;
+    int ncols;
+    col_plan cols[];     /* column i + 1 */
+};
+
+static int plan_matches(const col_plan *p, const rs_desc_rec *a, const rs_desc_rec *ird)
+{
+    return p->data_ptr == a->data_ptr && p->indicator_ptr == a->indicator_ptr &&
+           p->octet_length_ptr == a->octet_length_ptr && p->octet_length == a->octet_length &&
+           p->concise_type == a->concise_type && p->precision == a->precision && p->scale == a->scale &&
+           p->oid == ird->pg_oid;
+}
+
+/* The plan for the current binding: the result's own when it still holds, else a new one.
+ * NULL when out of memory (the caller goes the long way). */
+static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
+{
+    rs_desc *ard = s->cur_ard;
+    rs_result *res = s->res;
+    int n = ard->count < s->ird.count ? ard->count : s->ird.count;
+    struct rs_fetch_plan *p = res->plan;
+    if (p && p->ard == ard && p->ncols == n) {
+        int same = 1;
+        for (int i = 0; i < n && same; i++)
+            same = plan_matches(&p->cols[i], &ard->recs[i + 1], &s->ird.recs[i + 1]);
+        if (same)
+            return p;
+    }
+    if (!p || p->ncols < n) {
+        free(p);
+        res->plan = p = malloc(sizeof *p + (size_t)(n > 0 ? n : 1) * sizeof *p->cols);
+        if (!p)
+            return NULL;
+    }
+    p->ard = ard;
+    p->ncols = n;
+    for (int i = 0; i < n; i++) {
+        const rs_desc_rec *a = &ard->recs[i + 1], *ird = &s->ird.recs[i + 1];
+        col_plan *c = &p->cols[i];
+        c->data_ptr = a->data_ptr;
+        c->indicator_ptr = a->indicator_ptr;
+        c->octet_length_ptr = a->octet_length_ptr;
+        c->octet_length = a->octet_length;
+        c->concise_type = a->concise_type;
+        c->precision = a->precision;
+        c->scale = a->scale;
+        c->oid = ird->pg_oid;
+        c->bound = a->data_ptr || a->indicator_ptr || a->octet_length_ptr;
+        c->ctype = a->concise_type == SQL_C_DEFAULT ? rs_sql_default_ctype(ird->concise_type) : a->concise_type;
+        c->elem = rs_ctype_size(c->ctype);
+        if (c->elem == 0)
+            c->elem = a->octet_length;
+        c->fn = rs_conv_pick(c->oid, c->ctype);
+    }
+    return p;
 }
 
 /* Convert one value of the current result into one bound target. */
@@ -53,7 +130,7 @@ static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, const rs_desc_re
         len = (int)s->max_length;
     rs_conv_where w = { &s->diag, rownum, col, offset };
     SQLLEN outlen = 0;
-    SQLRETURN rc = rs_text_to_c(v, (size_t)len, ird->pg_oid, &t, &outlen, &w);
+    SQLRETURN rc = rs_conv_pick(ird->pg_oid, t.ctype)(v, (size_t)len, ird->pg_oid, &t, &outlen, &w);
     if (RS_OK(rc)) {
         if (olen)
             *olen = outlen;
@@ -138,6 +215,52 @@ static SQLRETURN fill_row(rs_stmt *s, SQLULEN r)
     }
     if (s->retrieve_data != SQL_RD_ON)
         return rowrc;
+    const struct rs_fetch_plan *p = fetch_plan(s);
+    if (p) {
+        /* the addresses of row r: base + bind offset + r * stride (rs_desc_addr, unrolled) */
+        SQLLEN boff = ard->bind_offset_ptr ? *ard->bind_offset_ptr : 0;
+        int bycol = ard->bind_type == SQL_BIND_BY_COLUMN;
+        SQLLEN rowstep = bycol ? 0 : (SQLLEN)(r * ard->bind_type);
+        rs_result *res = s->res;
+        for (int i = 0; i < p->ncols; i++) {
+            const col_plan *c = &p->cols[i];
+            if (!c->bound)
+                continue;
+            int col = i + 1, len, isnull;
+            char *data = c->data_ptr ? (char *)c->data_ptr + boff + (bycol ? (SQLLEN)r * c->elem : rowstep) : NULL;
+            SQLLEN *ind = c->indicator_ptr
+                ? (SQLLEN *)((char *)c->indicator_ptr + boff + (bycol ? (SQLLEN)(r * sizeof(SQLLEN)) : rowstep)) : NULL;
+            SQLLEN *olen = c->octet_length_ptr == c->indicator_ptr ? ind : c->octet_length_ptr
+                ? (SQLLEN *)((char *)c->octet_length_ptr + boff + (bycol ? (SQLLEN)(r * sizeof(SQLLEN)) : rowstep)) : NULL;
+            const char *v = rs_result_value(res, absrow, col, &len, &isnull);
+            SQLRETURN rc;
+            if (isnull) {
+                if (ind) {
+                    *ind = SQL_NULL_DATA;
+                    continue;
+                }
+                rc = rs_diag_add_at(&s->diag, (SQLLEN)r + 1, col, "22002", 0,
+                                    "Column %d is NULL but no indicator variable was bound.", col);
+            } else {
+                if (s->max_length > 0 && (c->ctype == SQL_C_CHAR || c->ctype == SQL_C_BINARY) &&
+                    (SQLULEN)len > s->max_length)
+                    len = (int)s->max_length;
+                rs_conv_target t = { c->ctype, data, c->octet_length, c->precision, c->scale };
+                rs_conv_where w = { &s->diag, (SQLLEN)r + 1, col, NULL };
+                SQLLEN outlen = 0;
+                rc = c->fn(v, (size_t)len, c->oid, &t, &outlen, &w);
+                if (RS_OK(rc)) {
+                    if (olen)
+                        *olen = outlen;
+                    if (ind && ind != olen)
+                        *ind = outlen;
+                }
+            }
+            if (rc != SQL_SUCCESS)
+                rowrc = rs_rc_merge(rowrc, rc);
+        }
+        return rowrc;
+    }
     for (int col = 1; col <= ard->count && col <= s->ird.count; col++) {
         const rs_desc_rec *a = &ard->recs[col];
         if (!a->data_ptr && !a->indicator_ptr && !a->octet_length_ptr)

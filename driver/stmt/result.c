@@ -54,6 +54,7 @@ static void free_queue(rs_result *r)
     free(r->queue);
     free(r->cells);
     free(r->arena);
+    free(r->plan);
 }
 
 static SQLRETURN make_current(rs_stmt *s)

@@ -232,8 +232,10 @@ static SQLRETURN to_float(const char *v, size_t len, unsigned oid, const rs_conv
         char buf[64];
         memcpy(buf, v, len);
         buf[len] = '\0';
-        locale_t c = rs_c_numeric_locale();
-        d = c ? strtod_l(buf, NULL, c) : strtod(buf, NULL);
+        if (rs_fast_strtod(v, len, &d) < 0) {
+            locale_t c = rs_c_numeric_locale();
+            d = c ? strtod_l(buf, NULL, c) : strtod(buf, NULL);
+        }
         if (!isfinite(d))
             return err(w, "22003", "Numeric value out of range for the requested floating-point type.");
     } else {

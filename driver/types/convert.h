@@ -30,6 +30,17 @@ typedef struct rs_conv_where {
 SQLRETURN rs_text_to_c(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                        SQLLEN *len_out, const rs_conv_where *w);
 
+/* A converter for one column: rs_text_to_c, or a shortcut for a common (server type, C type)
+ * pair (types/convfast.c) that gives exactly what rs_text_to_c gives and hands it anything
+ * unusual. Chosen once per column, not per value. */
+typedef SQLRETURN (*rs_conv_fn)(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                                SQLLEN *len_out, const rs_conv_where *w);
+rs_conv_fn rs_conv_pick(unsigned oid, SQLSMALLINT ctype);
+
+/* Decimal text to the nearest double without strtod when that can be done exactly: 0, or -1
+ * when strtod must decide (too many digits, a far exponent, a halfway case, other text). */
+int rs_fast_strtod(const char *s, size_t len, double *out);
+
 /* A C data type this driver knows (SQL_C_DEFAULT included). */
 int rs_ctype_is_valid(SQLSMALLINT ctype);
 

@@ -25,3 +25,8 @@ RS_UNIT_TESTS += tests/unit/unit_fuzz_regress
 check_PROGRAMS += tests/unit/unit_fuzz_regress
 TESTS += tests/unit/unit_fuzz_regress
 tests_unit_unit_fuzz_regress_LDADD = $(RS_TEST_LIBS)
+# the exact float8 shortcut of the fetch path against strtod
+RS_UNIT_TESTS += tests/unit/unit_fast_strtod
+check_PROGRAMS += tests/unit/unit_fast_strtod
+TESTS += tests/unit/unit_fast_strtod
+tests_unit_unit_fast_strtod_LDADD = $(RS_TEST_LIBS) -lm

@@ -198,8 +198,9 @@ static SQLULEN read_bookmark(const rs_stmt *s, const void *p)
     return v;
 }
 
-/* Fill every bound column of row r (0-based) of the current rowset. */
-static SQLRETURN fill_row(rs_stmt *s, SQLULEN r)
+/* Fill every bound column of row r (0-based) of the current rowset, with the plan of the
+ * rowset (NULL: work each column out on the way). */
+static SQLRETURN fill_row(rs_stmt *s, SQLULEN r, const struct rs_fetch_plan *p)
 {
     rs_desc *ard = s->cur_ard;
     SQLRETURN rowrc = SQL_SUCCESS;
@@ -215,7 +216,6 @@ static SQLRETURN fill_row(rs_stmt *s, SQLULEN r)
     }
     if (s->retrieve_data != SQL_RD_ON)
         return rowrc;
-    const struct rs_fetch_plan *p = fetch_plan(s);
     if (p) {
         /* the addresses of row r: base + bind offset + r * stride (rs_desc_addr, unrolled) */
         SQLLEN boff = ard->bind_offset_ptr ? *ard->bind_offset_ptr : 0;
@@ -283,12 +283,17 @@ static SQLUSMALLINT row_status(SQLRETURN rc)
     return rc == SQL_ERROR ? SQL_ROW_ERROR : rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
 }
 
-SQLRETURN rs_stmt_refresh_row(rs_stmt *s, SQLULEN r)
+static SQLRETURN refresh_row(rs_stmt *s, SQLULEN r, const struct rs_fetch_plan *p)
 {
-    SQLRETURN rc = fill_row(s, r);
+    SQLRETURN rc = fill_row(s, r, p);
     if (s->ird.array_status_ptr)
         s->ird.array_status_ptr[r] = row_status(rc);
     return rc;
+}
+
+SQLRETURN rs_stmt_refresh_row(rs_stmt *s, SQLULEN r)
+{
+    return refresh_row(s, r, s->retrieve_data == SQL_RD_ON ? fetch_plan(s) : NULL);
 }
 
 /* Fill every bound column for each row of the current rowset. The row status array is the
@@ -299,8 +304,9 @@ static SQLRETURN fill_rowset(rs_stmt *s, SQLULEN nrows)
     rs_desc *ard = s->cur_ard;
     SQLRETURN rc = SQL_SUCCESS;
     int errors = 0;
+    const struct rs_fetch_plan *p = s->retrieve_data == SQL_RD_ON ? fetch_plan(s) : NULL;
     for (SQLULEN r = 0; r < nrows; r++) {
-        SQLRETURN rowrc = rs_stmt_refresh_row(s, r);
+        SQLRETURN rowrc = refresh_row(s, r, p);
         if (rowrc == SQL_ERROR)
             errors++;
         else

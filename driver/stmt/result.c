@@ -145,28 +145,25 @@ int rs_result_keep_row(rs_result *r, const PGresult *row)
         r->cells = n;
         r->cap = ncap;
     }
-    size_t need = r->arena_len;
-    for (int i = 0; i < r->ncols; i++)
-        need += (size_t)PQgetlength(row, 0, i) + 1;
-    if (need > r->arena_cap) {
-        size_t ncap = r->arena_cap ? r->arena_cap : 4096;
-        while (ncap < need)
-            ncap *= 2;
-        char *n = realloc(r->arena, ncap);
-        if (!n)
-            return -1;
-        r->arena = n;
-        r->arena_cap = ncap;
-    }
     struct rs_cell *c = &r->cells[(size_t)r->nbuf * nc];
     for (int i = 0; i < r->ncols; i++) {
+        int len = PQgetlength(row, 0, i);
+        if (r->arena_len + (size_t)len + 1 > r->arena_cap) {
+            size_t ncap = r->arena_cap ? r->arena_cap : 4096;
+            while (ncap < r->arena_len + (size_t)len + 1)
+                ncap *= 2;
+            char *n = realloc(r->arena, ncap);
+            if (!n)
+                return -1;
+            r->arena = n;
+            r->arena_cap = ncap;
+        }
         c[i].off = r->arena_len;
-        if (PQgetisnull(row, 0, i)) {
+        if (len == 0 && PQgetisnull(row, 0, i)) {
             c[i].len = -1;
             r->arena[r->arena_len++] = '\0';
             continue;
         }
-        int len = PQgetlength(row, 0, i);
         memcpy(r->arena + r->arena_len, PQgetvalue(row, 0, i), (size_t)len + 1);
         c[i].len = len;
         r->arena_len += (size_t)len + 1;

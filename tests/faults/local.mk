@@ -16,3 +16,8 @@ tests_faults_killed_LDADD = $(RS_DM_LIBS)
 
 tests_faults_timeout_SOURCES = tests/faults/timeout.c
 tests_faults_timeout_LDADD = $(RS_DM_LIBS)
+
+# Built with the tests, run alone by scripts/check.d/20-faults.sh (it restarts the server).
+check_PROGRAMS += tests/faults/restart
+tests_faults_restart_SOURCES = tests/faults/restart.c
+tests_faults_restart_LDADD = $(RS_DM_LIBS)

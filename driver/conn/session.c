@@ -11,12 +11,17 @@
 SQLRETURN rs_session_command(rs_dbc *c, rs_diag *d, const char *sql)
 {
     rs_dbc_release_wire(c);
-    rs_log(RS_LOG_DEBUG, c->id, "command: %s", sql);
+    double t0 = rs_log_enabled(RS_LOG_DEBUG) ? rs_log_clock_ms() : 0;
+    if (t0 > 0)
+        rs_log(RS_LOG_DEBUG, c->id, "command: %s", sql);
     PGresult *r = PQexec(c->pg, sql);
     SQLRETURN rc = SQL_SUCCESS;
     if (!r || (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK))
         rc = rs_diag_from_result(d, c, r);
     PQclear(r);
+    if (t0 > 0)
+        rs_log(RS_LOG_DEBUG, c->id, "result: %s%s total_ms=%.1f", rc == SQL_ERROR ? "error sqlstate=" : "ok",
+               rc == SQL_ERROR && d->count ? d->recs[d->count - 1].sqlstate : "", rs_log_clock_ms() - t0);
     return rc;
 }
 

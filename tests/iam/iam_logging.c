@@ -430,6 +430,9 @@ static void trace_level(void)
     ok = ok && run_sql(dbc, fmt("INSERT INTO %s SELECT generate_series(1, 3)", table), 0, NULL);
     tap_ok(ok, "TRACE: a parameterized SELECT, CREATE TEMP TABLE and INSERT ran");
     int failed = !run_sql(dbc, "SELECT * FROM iamc_log_no_such_table", 0, NULL);
+    /* autocommit off: the driver's own BEGIN, then COMMIT */
+    SQLSetConnectAttr(dbc, SQL_ATTR_AUTOCOMMIT, (SQLPOINTER)SQL_AUTOCOMMIT_OFF, 0);
+    ok = run_sql(dbc, "SELECT 1", 0, NULL) && SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc, SQL_COMMIT));
     SQLDisconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);
@@ -452,6 +455,10 @@ static void trace_level(void)
            "TRACE: the INSERT's completion: 3 rows affected, its time");
     tap_ok(failed && find_line(text, "result: error sqlstate=42P01", NULL, line, sizeof line) != NULL,
            "TRACE: a failed statement's completion has its SQLSTATE");
+    const char *begin = strstr(text, "command: BEGIN");
+    const char *commit = begin ? strstr(begin, "command: COMMIT") : NULL;
+    tap_ok(ok && begin && commit && nth_line(commit, 0, "result: ok total_ms=", NULL, NULL, line, sizeof line),
+           "TRACE: with autocommit off, the driver's own BEGIN and COMMIT are logged with their result");
     free(text);
 }
 

@@ -79,7 +79,7 @@ int rs_dbc_alloc(rs_env *e, rs_dbc **out)
     c->id = __atomic_fetch_add(&next_conn_id, 1, __ATOMIC_RELAXED);
     c->autocommit = SQL_AUTOCOMMIT_ON;
     c->access_mode = SQL_MODE_READ_WRITE;
-    c->txn_isolation = SQL_TXN_SERIALIZABLE;
+    c->txn_isolation = 0;   /* the server's default until set (conn/attrs.c) */
     c->packet_size = 0;
     c->odbc_cursors = SQL_CUR_USE_DRIVER;
     c->next = e->conns;

@@ -62,7 +62,8 @@ static SQLRETURN native_sql(rs_dbc *c, rs_instr in, char **out)
     rs_sqltext t;
     char state[6], why[256];
     SQLRETURN rc = SQL_SUCCESS;
-    if (rs_sqltext_rewrite(in.s, strlen(in.s), 0, &t, state, why, sizeof why) < 0)
+    if (rs_sqltext_rewrite(in.s, strlen(in.s), c->server.is_redshift ? RS_SQLTEXT_REDSHIFT : 0, &t, state, why,
+                           sizeof why) < 0)
         rc = rs_diag_add(&c->diag, state, 0, "%s", why);
     else
         *out = t.sql;

@@ -6,6 +6,20 @@
 #include "conn/attrs.h"
 #include "conn/session.h"
 
+/* ODBC 3.8 connection attributes unixODBC's headers do not name */
+#ifndef SQL_ATTR_ASYNC_DBC_EVENT
+#define SQL_ATTR_ASYNC_DBC_EVENT 119
+#endif
+#ifndef SQL_ATTR_ASYNC_DBC_PCALLBACK
+#define SQL_ATTR_ASYNC_DBC_PCALLBACK 120
+#endif
+#ifndef SQL_ATTR_ASYNC_DBC_PCONTEXT
+#define SQL_ATTR_ASYNC_DBC_PCONTEXT 121
+#endif
+#ifndef SQL_ATTR_DBC_INFO_TOKEN
+#define SQL_ATTR_DBC_INFO_TOKEN 118
+#endif
+
 SQLRETURN rs_env_set_attr(rs_env *e, SQLINTEGER attr, SQLPOINTER value)
 {
     SQLULEN v = (SQLULEN)(uintptr_t)value;
@@ -138,9 +152,23 @@ SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str
     case SQL_ATTR_ODBC_CURSORS:
         c->odbc_cursors = v;
         return SQL_SUCCESS;
-    case SQL_ATTR_TRACE: case SQL_ATTR_TRACEFILE: case SQL_ATTR_TRANSLATE_LIB:
+    case SQL_ATTR_TRACE: case SQL_ATTR_TRACEFILE:
+        return SQL_SUCCESS;  /* the driver manager traces */
+    case SQL_ATTR_TRANSLATE_LIB:
     case SQL_ATTR_TRANSLATE_OPTION:
-        return SQL_SUCCESS;  /* the driver manager handles tracing and translation */
+        return rs_diag_add(&c->diag, "HYC00", 0, "Translation libraries are not supported: the driver "
+                           "converts between the server's UTF-8 and the application's encodings itself.");
+    /* valid ODBC attributes for features this driver does not have */
+    case SQL_ATTR_ASYNC_DBC_FUNCTIONS_ENABLE:
+        if (v != SQL_ASYNC_DBC_ENABLE_OFF)
+            return rs_diag_add(&c->diag, "HYC00", 0, "Asynchronous connection functions are not supported.");
+        return SQL_SUCCESS;
+    case SQL_ATTR_ASYNC_DBC_EVENT: case SQL_ATTR_ASYNC_DBC_PCALLBACK: case SQL_ATTR_ASYNC_DBC_PCONTEXT:
+        return rs_diag_add(&c->diag, "HYC00", 0, "Asynchronous notification is not supported.");
+    case SQL_ATTR_ENLIST_IN_DTC:
+        return rs_diag_add(&c->diag, "HYC00", 0, "Distributed transactions are not supported.");
+    case SQL_ATTR_RESET_CONNECTION: case SQL_ATTR_DBC_INFO_TOKEN:
+        return rs_diag_add(&c->diag, "HYC00", 0, "Driver-aware connection pooling is not supported.");
     case SQL_ATTR_CURRENT_CATALOG:
         if (c->pg && str && strcmp(str, PQdb(c->pg)) != 0)
             return rs_diag_add(&c->diag, "HYC00", 0,
@@ -164,7 +192,11 @@ SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
     switch (attr) {
     case SQL_ATTR_AUTOCOMMIT: out->num = c->autocommit; break;
     case SQL_ATTR_ACCESS_MODE: out->num = c->access_mode; break;
-    case SQL_ATTR_TXN_ISOLATION: out->num = c->txn_isolation; break;
+    case SQL_ATTR_TXN_ISOLATION:
+        /* until set: Redshift's SERIALIZABLE, PostgreSQL's READ COMMITTED */
+        out->num = c->txn_isolation ? c->txn_isolation
+                 : c->pg && !c->server.is_redshift ? SQL_TXN_READ_COMMITTED : SQL_TXN_SERIALIZABLE;
+        break;
     case SQL_ATTR_LOGIN_TIMEOUT: out->num = c->login_timeout; break;
     case SQL_ATTR_CONNECTION_TIMEOUT: out->num = c->connection_timeout; break;
     case SQL_ATTR_PACKET_SIZE: out->num = c->packet_size; break;
@@ -173,6 +205,12 @@ SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
     case SQL_ATTR_AUTO_IPD: out->num = SQL_FALSE; break;
     case SQL_ATTR_ASYNC_ENABLE: out->num = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_TRACE: out->num = SQL_OPT_TRACE_OFF; break;
+    case SQL_ATTR_QUIET_MODE: out->num = 0; break;   /* no window handle kept */
+    case SQL_ATTR_ASYNC_DBC_FUNCTIONS_ENABLE: out->num = SQL_ASYNC_DBC_ENABLE_OFF; break;
+    case SQL_ATTR_ENLIST_IN_DTC: out->num = SQL_DTC_DONE; break;
+    case SQL_ATTR_TRANSLATE_LIB: case SQL_ATTR_TRANSLATE_OPTION:
+    case SQL_ATTR_ASYNC_DBC_EVENT: case SQL_ATTR_ASYNC_DBC_PCALLBACK: case SQL_ATTR_ASYNC_DBC_PCONTEXT:
+        return rs_diag_add(&c->diag, "HYC00", 0, "Attribute %d is not supported.", (int)attr);
     case SQL_ATTR_CONNECTION_DEAD:
         out->num = (!c->pg || c->dead || PQstatus(c->pg) == CONNECTION_BAD) ? SQL_CD_TRUE : SQL_CD_FALSE;
         break;
@@ -186,4 +224,11 @@ SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
         return rs_diag_add(&c->diag, "HY092", 0, "Invalid connection attribute %d.", (int)attr);
     }
     return SQL_SUCCESS;
+}
+
+SQLRETURN rs_dbc_apply_isolation(rs_dbc *c)
+{
+    if (!c->txn_isolation || !c->pg)
+        return SQL_SUCCESS;
+    return set_isolation(c, c->txn_isolation);
 }

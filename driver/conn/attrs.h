@@ -21,4 +21,7 @@ SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out);
 /* True for attributes whose value is a string. */
 int rs_dbc_attr_is_string(SQLINTEGER attr);
 
+/* After connecting: the isolation level SQL_ATTR_TXN_ISOLATION asked for before, if any. */
+SQLRETURN rs_dbc_apply_isolation(rs_dbc *c);
+
 #endif

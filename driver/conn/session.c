@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "conn/pgerror.h"
+#include "conn/attrs.h"
 #include "conn/session.h"
 #include "stmt/wire.h"
 #include "util/log.h"
@@ -58,6 +59,8 @@ SQLRETURN rs_session_setup(rs_dbc *c)
     const char *ds = PQparameterStatus(c->pg, "DateStyle");
     if (ds && strncmp(ds, "ISO", 3) != 0)
         rc = rs_rc_merge(rc, rs_session_command(c, &c->diag, "SET DateStyle = 'ISO, MDY'"));
+    if (RS_OK(rc))
+        rc = rs_rc_merge(rc, rs_dbc_apply_isolation(c));
     if (RS_OK(rc) && c->access_mode == SQL_MODE_READ_ONLY)
         rc = rs_rc_merge(rc, rs_session_command(c, &c->diag,
                          "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));

@@ -65,7 +65,7 @@ SQLRETURN rs_call_server_text(rs_stmt *s, char **text)
     if (any) {
         rs_sqltext t;
         char state[6], why[256];
-        if (rs_sqltext_rewrite_call(s->odbc_sql, strlen(s->odbc_sql), s->noscan == SQL_NOSCAN_ON, drop,
+        if (rs_sqltext_rewrite_call(s->odbc_sql, strlen(s->odbc_sql), (s->noscan == SQL_NOSCAN_ON ? RS_SQLTEXT_NOSCAN : 0) | RS_SQLTEXT_REDSHIFT, drop,
                                     s->nparams + 1, &t, state, why, sizeof why) < 0)
             rc = rs_diag_add(&s->diag, state, 0, "%s", why);
         else

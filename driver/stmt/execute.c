@@ -36,7 +36,8 @@ static SQLRETURN set_text(rs_stmt *s, const char *sql, size_t len)
 {
     char state[6], why[256];
     rs_sqltext t;
-    if (rs_sqltext_rewrite(sql, len, s->noscan == SQL_NOSCAN_ON, &t, state, why, sizeof why) < 0)
+    if (rs_sqltext_rewrite(sql, len, (s->noscan == SQL_NOSCAN_ON ? RS_SQLTEXT_NOSCAN : 0) |
+                           (s->dbc->server.is_redshift ? RS_SQLTEXT_REDSHIFT : 0), &t, state, why, sizeof why) < 0)
         return rs_diag_add(&s->diag, state, 0, "%s", why);
     char *odbc = NULL;
     if (t.call_escape && !(odbc = strndup(sql, len))) {

@@ -44,6 +44,7 @@ static void puts_(out_buf *o, const char *s) { put(o, s, strlen(s)); }
 /* The state of one rewrite. */
 typedef struct rw_ctx {
     int noscan;
+    int redshift;               /* write Redshift's dialect (else PostgreSQL's) */
     int nparams;                /* ODBC markers so far */
     int nserver;                /* markers the server sees so far ($1..) */
     int call;                   /* a {call} escape was rewritten */
@@ -147,66 +148,201 @@ static size_t skip_quoted(const char *s, size_t len, size_t i)
     return 0;
 }
 
-/* Scalar functions whose ODBC name differs from Redshift's. */
+/* Scalar functions whose ODBC name differs from Redshift's (the argument list unchanged). */
 static const struct { const char *odbc, *rs; } fn_map[] = {
-    { "UCASE", "UPPER" }, { "LCASE", "LOWER" }, { "LENGTH", "LENGTH" }, { "CHAR_LENGTH", "CHAR_LENGTH" },
-    { "CHARACTER_LENGTH", "CHARACTER_LENGTH" }, { "IFNULL", "COALESCE" }, { "DATABASE", "CURRENT_DATABASE" },
-    { "USER", "CURRENT_USER" }, { "NOW", "GETDATE" }, { "CURDATE", "CURRENT_DATE" },
-    { "CURRENT_DATE", "CURRENT_DATE" }, { "CURTIME", "CURRENT_TIME" }, { "LOG", "LN" }, { "LOG10", "LOG" },
-    { "TRUNCATE", "TRUNC" }, { "RAND", "RANDOM" }, { "CEILING", "CEILING" }, { "CHAR", "CHR" },
-    { "LOCATE", "STRPOS" }, { "SPACE", "REPEAT(' ', " },
+    { "UCASE", "UPPER" }, { "LCASE", "LOWER" }, { "IFNULL", "COALESCE" },
+    { "LOG", "LN" }, { "LOG10", "LOG" }, { "TRUNCATE", "TRUNC" }, { "RAND", "RANDOM" }, { "CHAR", "CHR" },
 };
 
-/* Rewrite the body of {fn name(args)}: only the function name changes. */
-static void rewrite_fn(out_buf *o, const char *body, size_t n)
+/* Niladic functions ODBC writes with empty parentheses. Redshift runs NOW, CURRENT_TIME and
+ * CURRENT_TIMESTAMP on the leader node only (they fail in queries of tables), so there the
+ * clock is GETDATE(), which PostgreSQL lacks; ODBC's values are without a time zone. */
+static const struct { const char *odbc, *rs, *pg; } niladic[] = {
+    { "CURDATE", "CURRENT_DATE", "CURRENT_DATE" }, { "CURRENT_DATE", "CURRENT_DATE", "CURRENT_DATE" },
+    { "CURTIME", "CAST(GETDATE() AS TIME)", "LOCALTIME" },
+    { "CURRENT_TIME", "CAST(GETDATE() AS TIME)", "LOCALTIME" },
+    { "CURRENT_TIMESTAMP", "GETDATE()", "LOCALTIMESTAMP" }, { "NOW", "GETDATE()", "LOCALTIMESTAMP" },
+    { "USER", "CURRENT_USER", "CURRENT_USER" },
+    { "DATABASE", "CURRENT_DATABASE()", "CURRENT_DATABASE()" },
+};
+
+/* Date and time parts: {fn YEAR(x)} is the integer DATE_PART gives (DAYOFWEEK counts from 1,
+ * Sunday, where DATE_PART's dow counts from 0). */
+static const struct { const char *odbc, *part; int plus; } date_parts[] = {
+    { "YEAR", "year", 0 }, { "MONTH", "month", 0 }, { "DAYOFMONTH", "day", 0 }, { "HOUR", "hour", 0 },
+    { "MINUTE", "minute", 0 }, { "SECOND", "second", 0 }, { "QUARTER", "quarter", 0 },
+    { "DAYOFYEAR", "doy", 0 }, { "DAYOFWEEK", "dow", 1 },
+};
+
+/* {fn CONVERT(x, SQL_type)}: the type CAST gets. */
+static const struct { const char *odbc, *rs; } convert_types[] = {
+    { "SQL_BIGINT", "BIGINT" }, { "SQL_BIT", "BOOLEAN" }, { "SQL_CHAR", "VARCHAR(65535)" },
+    { "SQL_VARCHAR", "VARCHAR(65535)" }, { "SQL_LONGVARCHAR", "VARCHAR(65535)" },
+    { "SQL_WCHAR", "VARCHAR(65535)" }, { "SQL_WVARCHAR", "VARCHAR(65535)" },
+    { "SQL_WLONGVARCHAR", "VARCHAR(65535)" }, { "SQL_DECIMAL", "NUMERIC" }, { "SQL_NUMERIC", "NUMERIC" },
+    { "SQL_DOUBLE", "DOUBLE PRECISION" }, { "SQL_FLOAT", "DOUBLE PRECISION" }, { "SQL_REAL", "REAL" },
+    { "SQL_INTEGER", "INTEGER" }, { "SQL_SMALLINT", "SMALLINT" }, { "SQL_TINYINT", "SMALLINT" },
+    { "SQL_DATE", "DATE" }, { "SQL_TYPE_DATE", "DATE" }, { "SQL_TIME", "TIME" }, { "SQL_TYPE_TIME", "TIME" },
+    { "SQL_TIMESTAMP", "TIMESTAMP" }, { "SQL_TYPE_TIMESTAMP", "TIMESTAMP" },
+};
+
+typedef struct span {
+    const char *p;
+    size_t n;
+} span;
+
+static span trim(const char *p, size_t n)
 {
+    while (n && isspace((unsigned char)*p)) {
+        p++;
+        n--;
+    }
+    while (n && isspace((unsigned char)p[n - 1]))
+        n--;
+    return (span){ p, n };
+}
+
+static int span_is(span s, const char *word)
+{
+    return s.n == strlen(word) && strncasecmp(s.p, word, s.n) == 0;
+}
+
+/* Split the argument list a (between the parentheses) at commas outside parentheses,
+ * literals and identifiers. Returns the count, or -1 when there are more than max. */
+static int split_args(span a, span *args, int max)
+{
+    int n = 0, depth = 0;
+    size_t start = 0;
+    if (trim(a.p, a.n).n == 0)
+        return 0;
+    for (size_t i = 0; i <= a.n; i++) {
+        if (i < a.n) {
+            size_t q = skip_quoted(a.p, a.n, i);
+            if (q) {
+                i += q - 1;
+                continue;
+            }
+            if (a.p[i] == '(')
+                depth++;
+            else if (a.p[i] == ')')
+                depth--;
+            if (a.p[i] != ',' || depth > 0)
+                continue;
+        }
+        if (n == max)
+            return -1;
+        args[n++] = trim(a.p + start, i - start);
+        start = i + 1;
+    }
+    return n;
+}
+
+static void put_span(out_buf *o, span s) { put(o, s.p, s.n); }
+
+/* The special forms; 1 when the call was written, 0 to fall back on a plain rename. */
+static int rewrite_fn_special(out_buf *o, span name, int nargs, const span *args, int redshift)
+{
+    for (size_t k = 0; k < sizeof niladic / sizeof *niladic; k++)
+        if (span_is(name, niladic[k].odbc) && nargs <= 0) {
+            puts_(o, redshift ? niladic[k].rs : niladic[k].pg);
+            return 1;
+        }
+    for (size_t k = 0; k < sizeof date_parts / sizeof *date_parts; k++)
+        if (span_is(name, date_parts[k].odbc) && nargs == 1) {
+            puts_(o, date_parts[k].plus ? "(CAST(FLOOR(DATE_PART('" : "CAST(FLOOR(DATE_PART('");
+            puts_(o, date_parts[k].part);
+            puts_(o, "', ");
+            put_span(o, args[0]);
+            puts_(o, date_parts[k].plus ? ")) AS INTEGER) + 1)" : ")) AS INTEGER)");
+            return 1;
+        }
+    if ((span_is(name, "DAYNAME") || span_is(name, "MONTHNAME")) && nargs == 1) {
+        puts_(o, "TO_CHAR(");
+        put_span(o, args[0]);
+        puts_(o, span_is(name, "DAYNAME") ? ", 'FMDay')" : ", 'FMMonth')");
+        return 1;
+    }
+    if (span_is(name, "SPACE") && nargs == 1) {
+        puts_(o, "REPEAT(' ', ");
+        put_span(o, args[0]);
+        puts_(o, ")");
+        return 1;
+    }
+    if (span_is(name, "LOCATE") && nargs == 2) {
+        /* ODBC: LOCATE(needle, haystack); Redshift: STRPOS(haystack, needle) */
+        puts_(o, "STRPOS(");
+        put_span(o, args[1]);
+        puts_(o, ", ");
+        put_span(o, args[0]);
+        puts_(o, ")");
+        return 1;
+    }
+    if (span_is(name, "LOCATE") && nargs == 3) {
+        /* from position start: found in the rest, counted from the whole string's start */
+        out_buf sub = { 0 };
+        puts_(&sub, "STRPOS(SUBSTRING(");
+        put_span(&sub, args[1]);
+        puts_(&sub, " FROM ");
+        put_span(&sub, args[2]);
+        puts_(&sub, "), ");
+        put_span(&sub, args[0]);
+        puts_(&sub, ")");
+        if (sub.oom) {
+            o->oom = 1;
+            free(sub.p);
+            return 1;
+        }
+        puts_(o, "(CASE WHEN ");
+        puts_(o, sub.p);
+        puts_(o, " = 0 THEN 0 ELSE ");
+        puts_(o, sub.p);
+        puts_(o, " + (");
+        put_span(o, args[2]);
+        puts_(o, ") - 1 END)");
+        free(sub.p);
+        return 1;
+    }
+    if (span_is(name, "CONVERT") && nargs == 2) {
+        for (size_t k = 0; k < sizeof convert_types / sizeof *convert_types; k++)
+            if (span_is(args[1], convert_types[k].odbc)) {
+                puts_(o, "CAST(");
+                put_span(o, args[0]);
+                puts_(o, " AS ");
+                puts_(o, convert_types[k].rs);
+                puts_(o, ")");
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* Rewrite the body of {fn name(args)} (the arguments already rewritten). */
+static void rewrite_fn(out_buf *o, const char *body, size_t n, int redshift)
+{
+    span b = trim(body, n);
     size_t i = 0;
-    while (i < n && isspace((unsigned char)body[i]))
+    while (i < b.n && (isalnum((unsigned char)b.p[i]) || b.p[i] == '_'))
         i++;
-    size_t ns = i;
-    while (i < n && (isalnum((unsigned char)body[i]) || body[i] == '_'))
-        i++;
-    size_t nl = i - ns;
-    for (size_t k = 0; k < sizeof fn_map / sizeof *fn_map; k++) {
-        if (strlen(fn_map[k].odbc) == nl && strncasecmp(body + ns, fn_map[k].odbc, nl) == 0) {
-            /* NOW() on Redshift is GETDATE(); CURDATE()/DATABASE()/USER() take no parentheses */
-            const char *rs = fn_map[k].rs;
-            if (strcmp(rs, "CURRENT_DATE") == 0 || strcmp(rs, "CURRENT_DATABASE") == 0 ||
-                strcmp(rs, "CURRENT_USER") == 0 || strcmp(rs, "CURRENT_TIME") == 0) {
-                size_t j = i;
-                while (j < n && isspace((unsigned char)body[j]))
-                    j++;
-                if (j < n && body[j] == '(') {
-                    size_t e = j + 1;
-                    while (e < n && isspace((unsigned char)body[e]))
-                        e++;
-                    if (e < n && body[e] == ')') {
-                        puts_(o, strcmp(rs, "CURRENT_DATABASE") == 0 ? "CURRENT_DATABASE()" : rs);
-                        put(o, body + e + 1, n - e - 1);
-                        return;
-                    }
-                }
-            }
-            if (strcmp(rs, "REPEAT(' ', ") == 0) {
-                size_t j = i;
-                while (j < n && body[j] != '(')
-                    j++;
-                puts_(o, "REPEAT(' ', ");
-                if (j < n)
-                    put(o, body + j + 1, n - j - 1);
-                return;
-            }
-            put(o, body, ns);
-            puts_(o, rs);
-            put(o, body + i, n - i);
+    span name = { b.p, i };
+    span rest = trim(b.p + i, b.n - i);
+    int nargs = -1;   /* no parentheses */
+    span args[4];
+    if (rest.n >= 2 && rest.p[0] == '(' && rest.p[rest.n - 1] == ')')
+        nargs = split_args((span){ rest.p + 1, rest.n - 2 }, args, 4);
+    if ((nargs >= 0 || rest.n == 0) && rewrite_fn_special(o, name, nargs, args, redshift))
+        return;
+    for (size_t k = 0; k < sizeof fn_map / sizeof *fn_map; k++)
+        if (span_is(name, fn_map[k].odbc)) {
+            put(o, body, (size_t)(b.p - body));
+            puts_(o, fn_map[k].rs);
+            put(o, b.p + i, n - (size_t)(b.p + i - body));
             return;
         }
-    }
     put(o, body, n);
 }
 
 /* Handle one escape sequence body (between the braces, already rewritten inside). */
-static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
+static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call, int redshift)
 {
     size_t i = 0;
     while (i < n && isspace((unsigned char)b[i]))
@@ -244,7 +380,7 @@ static void rewrite_escape(out_buf *o, const char *b, size_t n, int *call)
     if (KW("d")) { puts_(o, "DATE "); put(o, rest, rl); }
     else if (KW("t")) { puts_(o, "TIME "); put(o, rest, rl); }
     else if (KW("ts")) { puts_(o, "TIMESTAMP "); put(o, rest, rl); }
-    else if (KW("fn")) rewrite_fn(o, rest, rl);
+    else if (KW("fn")) rewrite_fn(o, rest, rl, redshift);
     else if (KW("oj")) put(o, rest, rl);
     else if (KW("escape")) { puts_(o, "ESCAPE "); put(o, rest, rl); }
     else if (KW("guid")) put(o, rest, rl);
@@ -339,7 +475,7 @@ static void rewrite_span(const char *s, size_t len, size_t *pos, int nested, rw_
                 *pos = len;
                 return;
             }
-            rewrite_escape(o, inner.p ? inner.p : "", inner.len, &ctx->call);
+            rewrite_escape(o, inner.p ? inner.p : "", inner.len, &ctx->call, ctx->redshift);
             free(inner.p);
             i = j;
             continue;
@@ -410,7 +546,8 @@ int rs_sqltext_rewrite_call(const char *in, size_t len, int noscan, const unsign
 {
     out_buf o = { 0 };
     size_t pos = 0;
-    rw_ctx ctx = { .noscan = noscan, .drop = drop, .ndrop = ndrop };
+    rw_ctx ctx = { .noscan = (noscan & RS_SQLTEXT_NOSCAN) != 0, .redshift = (noscan & RS_SQLTEXT_REDSHIFT) != 0,
+                   .drop = drop, .ndrop = ndrop };
     rewrite_span(in, len, &pos, 0, &ctx, &o);
     int nparams = ctx.nparams;
     if (!o.p && !o.oom)

@@ -17,7 +17,13 @@ typedef struct rs_sqltext {
     int plain_select; /* the first keyword is SELECT */
 } rs_sqltext;
 
-/* Rewrite. noscan: leave escapes alone (SQL_ATTR_NOSCAN), markers are still numbered.
+/* Flags for the noscan argument: 1 (RS_SQLTEXT_NOSCAN) leaves escapes alone (SQL_ATTR_NOSCAN),
+ * markers are still numbered; RS_SQLTEXT_REDSHIFT writes {fn} escapes in Redshift's dialect
+ * (else PostgreSQL's, where they differ: the clock functions). */
+#define RS_SQLTEXT_NOSCAN 1
+#define RS_SQLTEXT_REDSHIFT 2
+
+/* Rewrite. noscan: the flags above.
  * Returns 0, or -1 with a user-facing reason in why (state "HY001" or "42000"). */
 int rs_sqltext_rewrite(const char *in, size_t len, int noscan, rs_sqltext *out,
                        char *state, char *why, size_t whylen);

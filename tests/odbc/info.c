@@ -2,6 +2,7 @@
  * SQLGetInfo, SQLGetFunctions (checked against the driver's exported symbols), SQLGetTypeInfo,
  * SQLTables and SQLColumns on a table this test creates, and attribute round trips. */
 #include <dlfcn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +64,10 @@ static void test_get_info(void)
     info_str(SQL_DATA_SOURCE_NAME, "", "SQL_DATA_SOURCE_NAME of a DSN-less connection");
     info_str(SQL_SCHEMA_TERM, "schema", "SQL_SCHEMA_TERM");
     info_str(SQL_TABLE_TERM, "table", "SQL_TABLE_TERM");
-    info_str(SQL_CATALOG_NAME, "N", "SQL_CATALOG_NAME");
+    info_str(SQL_CATALOG_NAME, "Y", "SQL_CATALOG_NAME");
+    info_str(SQL_CATALOG_TERM, "database", "SQL_CATALOG_TERM");
+    info_str(SQL_CATALOG_NAME_SEPARATOR, ".", "SQL_CATALOG_NAME_SEPARATOR");
+    info_str(SQL_SPECIAL_CHARACTERS, "$", "SQL_SPECIAL_CHARACTERS");
     info_str(SQL_MULT_RESULT_SETS, "Y", "SQL_MULT_RESULT_SETS");
     info_str(SQL_DATA_SOURCE_READ_ONLY, "N", "SQL_DATA_SOURCE_READ_ONLY");
     info_str(SQL_COLUMN_ALIAS, "Y", "SQL_COLUMN_ALIAS");
@@ -86,7 +90,8 @@ static void test_get_info(void)
     if (drv)
         dlclose(drv);
     t_is_int(info_u16(SQL_CURSOR_COMMIT_BEHAVIOR), SQL_CB_CLOSE, "SQL_CURSOR_COMMIT_BEHAVIOR");
-    t_is_int(info_u32(SQL_DEFAULT_TXN_ISOLATION), SQL_TXN_SERIALIZABLE, "SQL_DEFAULT_TXN_ISOLATION");
+    t_is_int(info_u32(SQL_DEFAULT_TXN_ISOLATION), SQL_TXN_READ_COMMITTED,
+             "SQL_DEFAULT_TXN_ISOLATION: PostgreSQL's READ COMMITTED (Redshift's is SERIALIZABLE)");
     SQLUINTEGER so = info_u32(SQL_SCROLL_OPTIONS);
     t_is_int(so, SQL_SO_FORWARD_ONLY | SQL_SO_STATIC, "SQL_SCROLL_OPTIONS forward-only and static");
     SQLUINTEGER ca1 = info_u32(SQL_STATIC_CURSOR_ATTRIBUTES1);
@@ -127,6 +132,298 @@ static void test_get_info(void)
     rc = SQLGetInfo(dbc, 9999, small, sizeof small, &len);
     T_DBC_RC(dbc, rc, SQL_ERROR, "SQLGetInfo of an unknown type fails");
     t_state(SQL_HANDLE_DBC, dbc, "HY096", "unknown info type: HY096");
+}
+
+/* ODBC's own reserved keywords (the ODBC reference, appendix C): SQL_KEYWORDS lists only others. */
+static const char *const odbc_keywords[] = {
+    "ABSOLUTE", "ACTION", "ADA", "ADD", "ALL", "ALLOCATE", "ALTER", "AND", "ANY", "ARE", "AS", "ASC",
+    "ASSERTION", "AT", "AUTHORIZATION", "AVG", "BEGIN", "BETWEEN", "BIT", "BIT_LENGTH", "BOTH", "BY",
+    "CASCADE", "CASCADED", "CASE", "CAST", "CATALOG", "CHAR", "CHAR_LENGTH", "CHARACTER", "CHARACTER_LENGTH",
+    "CHECK", "CLOSE", "COALESCE", "COLLATE", "COLLATION", "COLUMN", "COMMIT", "CONNECT", "CONNECTION",
+    "CONSTRAINT", "CONSTRAINTS", "CONTINUE", "CONVERT", "CORRESPONDING", "COUNT", "CREATE", "CROSS",
+    "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR", "DATE", "DAY",
+    "DEALLOCATE", "DEC", "DECIMAL", "DECLARE", "DEFAULT", "DEFERRABLE", "DEFERRED", "DELETE", "DESC",
+    "DESCRIBE", "DESCRIPTOR", "DIAGNOSTICS", "DISCONNECT", "DISTINCT", "DOMAIN", "DOUBLE", "DROP", "ELSE",
+    "END", "END-EXEC", "ESCAPE", "EXCEPT", "EXCEPTION", "EXEC", "EXECUTE", "EXISTS", "EXTERNAL", "EXTRACT",
+    "FALSE", "FETCH", "FIRST", "FLOAT", "FOR", "FOREIGN", "FORTRAN", "FOUND", "FROM", "FULL", "GET",
+    "GLOBAL", "GO", "GOTO", "GRANT", "GROUP", "HAVING", "HOUR", "IDENTITY", "IMMEDIATE", "IN", "INCLUDE",
+    "INDEX", "INDICATOR", "INITIALLY", "INNER", "INPUT", "INSENSITIVE", "INSERT", "INT", "INTEGER",
+    "INTERSECT", "INTERVAL", "INTO", "IS", "ISOLATION", "JOIN", "KEY", "LANGUAGE", "LAST", "LEADING", "LEFT",
+    "LEVEL", "LIKE", "LOCAL", "LOWER", "MATCH", "MAX", "MIN", "MINUTE", "MODULE", "MONTH", "NAMES",
+    "NATIONAL", "NATURAL", "NCHAR", "NEXT", "NO", "NONE", "NOT", "NULL", "NULLIF", "NUMERIC", "OCTET_LENGTH",
+    "OF", "ON", "ONLY", "OPEN", "OPTION", "OR", "ORDER", "OUTER", "OUTPUT", "OVERLAPS", "PAD", "PARTIAL",
+    "PASCAL", "POSITION", "PRECISION", "PREPARE", "PRESERVE", "PRIMARY", "PRIOR", "PRIVILEGES", "PROCEDURE",
+    "PUBLIC", "READ", "REAL", "REFERENCES", "RELATIVE", "RESTRICT", "REVOKE", "RIGHT", "ROLLBACK", "ROWS",
+    "SCHEMA", "SCROLL", "SECOND", "SECTION", "SELECT", "SESSION", "SESSION_USER", "SET", "SIZE", "SMALLINT",
+    "SOME", "SPACE", "SQL", "SQLCA", "SQLCODE", "SQLERROR", "SQLSTATE", "SQLWARNING", "SUBSTRING", "SUM",
+    "SYSTEM_USER", "TABLE", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMEZONE_HOUR", "TIMEZONE_MINUTE",
+    "TO", "TRAILING", "TRANSACTION", "TRANSLATE", "TRANSLATION", "TRIM", "TRUE", "UNION", "UNIQUE",
+    "UNKNOWN", "UPDATE", "UPPER", "USAGE", "USER", "USING", "VALUE", "VALUES", "VARCHAR", "VARYING", "VIEW",
+    "WHEN", "WHENEVER", "WHERE", "WITH", "WORK", "WRITE", "YEAR", "ZONE",
+};
+
+/* The text of one value a query returns ("(error)" when it fails). */
+static void value_of(SQLHSTMT st, const char *sql, char *out, size_t outlen)
+{
+    SQLLEN ind = 0;
+    snprintf(out, outlen, "(error)");
+    if (SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS)) && SQL_SUCCEEDED(SQLFetch(st)) &&
+        SQL_SUCCEEDED(SQLGetData(st, 1, SQL_C_CHAR, out, (SQLLEN)outlen, &ind)) && ind == SQL_NULL_DATA)
+        snprintf(out, outlen, "(null)");
+    SQLFreeStmt(st, SQL_CLOSE);
+}
+
+static void test_keywords(void)
+{
+    char kw[4096];
+    SQLSMALLINT len = 0;
+    SQLRETURN rc = SQLGetInfo(dbc, SQL_KEYWORDS, kw, sizeof kw, &len);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "SQLGetInfo(SQL_KEYWORDS)");
+    int sorted = 1, odbc = 0, n = 0;
+    char prev[64] = "", bad[256] = "";
+    for (char *save = NULL, *w = strtok_r(kw, ",", &save); w; w = strtok_r(NULL, ",", &save), n++) {
+        if (strcmp(prev, w) >= 0)
+            sorted = 0;
+        snprintf(prev, sizeof prev, "%s", w);
+        for (size_t i = 0; i < sizeof odbc_keywords / sizeof *odbc_keywords; i++)
+            if (strcmp(w, odbc_keywords[i]) == 0) {
+                odbc = 1;
+                snprintf(bad + strlen(bad), sizeof bad - strlen(bad), "%s ", w);
+            }
+    }
+    t_ok(sorted, "SQL_KEYWORDS: sorted, no repeats");
+    t_ok(!odbc, "SQL_KEYWORDS: none of ODBC's own keywords (%s)", bad);
+    SQLGetInfo(dbc, SQL_KEYWORDS, kw, sizeof kw, &len);
+    t_ok(strstr(kw, ",ILIKE,") && strstr(kw, ",LIMIT,") && strstr(kw, ",MOSTLY16,") && strstr(kw, ",AZ64,") &&
+         strstr(kw, ",UNPIVOT,") && !strstr(kw, "MOSTLY13"), "SQL_KEYWORDS: Redshift's reserved words (%d)", n);
+}
+
+/* What SQLGetInfo claims about names, run against the server. */
+static void test_name_claims(void)
+{
+    SQLHSTMT st = t_stmt(dbc);
+    char v[64];
+    t_is_int(info_u16(SQL_CATALOG_LOCATION), SQL_CL_START, "SQL_CATALOG_LOCATION: the catalog comes first");
+    SQLUINTEGER cu = info_u32(SQL_CATALOG_USAGE);
+    t_ok(cu & SQL_CU_DML_STATEMENTS, "SQL_CATALOG_USAGE: in DML statements");
+    value_of(st, "SELECT count(*) > 0 FROM rstest.pg_catalog.pg_class", v, sizeof v);
+    t_is_str(v, "1", "a table named database.schema.table can be queried");
+    t_is_int(info_u16(SQL_MAX_CATALOG_NAME_LEN), 127, "SQL_MAX_CATALOG_NAME_LEN 127");
+    /* '$' in an unquoted identifier */
+    value_of(st, "SELECT a$b FROM (SELECT 7 AS a$b) t$x", v, sizeof v);
+    t_is_str(v, "7", "'$' is a special character identifiers may hold");
+    /* the cursor name limit SQLGetInfo states is SQLSetCursorName's */
+    SQLUSMALLINT maxc = info_u16(SQL_MAX_CURSOR_NAME_LEN);
+    char name[300];
+    memset(name, 'c', sizeof name);
+    name[maxc] = '\0';
+    T_STMT_RC(st, SQLSetCursorName(st, (SQLCHAR *)name, SQL_NTS), SQL_SUCCESS,
+              "a cursor name of SQL_MAX_CURSOR_NAME_LEN (%u) characters", maxc);
+    name[maxc] = 'c';
+    name[maxc + 1] = '\0';
+    SQLRETURN rc = SQLSetCursorName(st, (SQLCHAR *)name, SQL_NTS);
+    T_STMT_RC(st, rc, SQL_ERROR, "one character more is refused");
+    t_state(SQL_HANDLE_STMT, st, "34000", "34000");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Each scalar function a SQL_*_FUNCTIONS bit claims, as an escape with its expected value.
+ * Every claimed bit must have a row here, and each row must run. */
+static const struct {
+    SQLUSMALLINT info;
+    SQLUINTEGER bit;
+    const char *expr, *want;
+} fn_claims[] = {
+#define S(bit, e, w) { SQL_STRING_FUNCTIONS, SQL_FN_STR_##bit, e, w }
+    S(ASCII, "{fn ASCII('A')}", "65"), S(BIT_LENGTH, "{fn BIT_LENGTH('ab')}", "16"),
+    S(CHAR, "{fn CHAR(66)}", "B"), S(CHAR_LENGTH, "{fn CHAR_LENGTH('abc')}", "3"),
+    S(CHARACTER_LENGTH, "{fn CHARACTER_LENGTH('abcd')}", "4"), S(CONCAT, "{fn CONCAT('a', 'b')}", "ab"),
+    S(LCASE, "{fn LCASE('AbC')}", "abc"), S(LEFT, "{fn LEFT('abcdef', 2)}", "ab"),
+    S(LENGTH, "{fn LENGTH('abc')}", "3"), S(LOCATE, "{fn LOCATE('c', 'abcabc')}", "3"),
+    S(LOCATE_2, "{fn LOCATE('c', 'abcabc', 4)}", "6"),
+    S(LTRIM, "{fn LTRIM('  x')}", "x"), S(OCTET_LENGTH, "{fn OCTET_LENGTH('ab')}", "2"),
+    S(POSITION, "{fn POSITION('b' IN 'abc')}", "2"), S(REPEAT, "{fn REPEAT('ab', 3)}", "ababab"),
+    S(REPLACE, "{fn REPLACE('aXbX', 'X', 'y')}", "ayby"), S(RIGHT, "{fn RIGHT('abcdef', 2)}", "ef"),
+    S(RTRIM, "{fn RTRIM('x  ')} || '|'", "x|"), S(SPACE, "'|' || {fn SPACE(3)} || '|'", "|   |"),
+    S(SUBSTRING, "{fn SUBSTRING('abcdef', 2, 3)}", "bcd"), S(UCASE, "{fn UCASE('aBc')}", "ABC"),
+#undef S
+#define N(bit, e, w) { SQL_NUMERIC_FUNCTIONS, SQL_FN_NUM_##bit, e, w }
+    N(ABS, "{fn ABS(-3)}", "3"), N(ACOS, "{fn ACOS(1)}", "0"), N(ASIN, "{fn ASIN(0)}", "0"),
+    N(ATAN, "{fn ATAN(0)}", "0"), N(ATAN2, "{fn ATAN2(0, 1)}", "0"), N(CEILING, "{fn CEILING(1.2)}", "2"),
+    N(COS, "{fn COS(0)}", "1"), N(COT, "round({fn COT(1)}::numeric, 3)", "0.642"),
+    N(DEGREES, "round({fn DEGREES(pi())}::numeric, 0)", "180"), N(EXP, "{fn EXP(0)}", "1"),
+    N(FLOOR, "{fn FLOOR(1.8)}", "1"), N(LOG, "round({fn LOG(exp(2))}::numeric, 6)", "2.000000"),
+    N(LOG10, "{fn LOG10(1000)}", "3"), N(MOD, "{fn MOD(7, 3)}", "1"),
+    N(PI, "round({fn PI()}::numeric, 4)", "3.1416"), N(POWER, "{fn POWER(2, 10)}", "1024"),
+    N(RADIANS, "round({fn RADIANS(180)}::numeric, 4)", "3.1416"), N(RAND, "{fn RAND()} < 1", "1"),
+    N(ROUND, "{fn ROUND(2.567, 2)}", "2.57"), N(SIGN, "{fn SIGN(-4)}", "-1"), N(SIN, "{fn SIN(0)}", "0"),
+    N(SQRT, "{fn SQRT(16)}", "4"), N(TAN, "{fn TAN(0)}", "0"), N(TRUNCATE, "{fn TRUNCATE(2.567, 1)}", "2.5"),
+#undef N
+#define T(bit, e, w) { SQL_TIMEDATE_FUNCTIONS, SQL_FN_TD_##bit, e, w }
+    T(CURDATE, "{fn CURDATE()} = CURRENT_DATE", "1"), T(CURTIME, "{fn CURTIME()} IS NOT NULL", "1"),
+    T(NOW, "{fn NOW()} <= LOCALTIMESTAMP", "1"), T(CURRENT_DATE, "{fn CURRENT_DATE()} = CURRENT_DATE", "1"),
+    T(CURRENT_TIME, "pg_typeof({fn CURRENT_TIME()})", "time without time zone"),
+    T(CURRENT_TIMESTAMP, "pg_typeof({fn CURRENT_TIMESTAMP()})", "timestamp without time zone"),
+    T(EXTRACT, "{fn EXTRACT(YEAR FROM {d '2024-05-06'})}", "2024"),
+    T(YEAR, "{fn YEAR({ts '2024-05-06 07:08:09.5'})}", "2024"),
+    T(MONTH, "{fn MONTH({d '2024-05-06'})}", "5"), T(DAYOFMONTH, "{fn DAYOFMONTH({d '2024-05-06'})}", "6"),
+    T(HOUR, "{fn HOUR({ts '2024-05-06 07:08:09.5'})}", "7"),
+    T(MINUTE, "{fn MINUTE({ts '2024-05-06 07:08:09.5'})}", "8"),
+    T(SECOND, "{fn SECOND({ts '2024-05-06 07:08:09.5'})}", "9"),
+    T(QUARTER, "{fn QUARTER({d '2024-05-06'})}", "2"), T(DAYOFYEAR, "{fn DAYOFYEAR({d '2024-02-01'})}", "32"),
+    T(DAYOFWEEK, "{fn DAYOFWEEK({d '2024-05-05'})}", "1"), /* a Sunday */
+    T(DAYNAME, "{fn DAYNAME({d '2024-05-06'})}", "Monday"), T(MONTHNAME, "{fn MONTHNAME({d '2024-05-06'})}", "May"),
+#undef T
+#define Y(bit, e, w) { SQL_SYSTEM_FUNCTIONS, SQL_FN_SYS_##bit, e, w }
+    Y(DBNAME, "{fn DATABASE()}", "rstest"), Y(IFNULL, "{fn IFNULL(NULL, 'x')}", "x"),
+    Y(USERNAME, "{fn USER()}", "rs_md5"),
+#undef Y
+    { SQL_CONVERT_FUNCTIONS, SQL_FN_CVT_CAST, "CAST('12' AS INTEGER) + 1", "13" },
+    { SQL_CONVERT_FUNCTIONS, SQL_FN_CVT_CONVERT, "{fn CONVERT('12', SQL_INTEGER)} + 1", "13" },
+};
+
+static void test_function_claims(void)
+{
+    static const SQLUSMALLINT infos[] = { SQL_STRING_FUNCTIONS, SQL_NUMERIC_FUNCTIONS, SQL_TIMEDATE_FUNCTIONS,
+                                          SQL_SYSTEM_FUNCTIONS, SQL_CONVERT_FUNCTIONS };
+    static const char *const names[] = { "SQL_STRING_FUNCTIONS", "SQL_NUMERIC_FUNCTIONS", "SQL_TIMEDATE_FUNCTIONS",
+                                         "SQL_SYSTEM_FUNCTIONS", "SQL_CONVERT_FUNCTIONS" };
+    SQLHSTMT st = t_stmt(dbc);
+    for (size_t k = 0; k < sizeof infos / sizeof *infos; k++) {
+        SQLUINTEGER mask = info_u32(infos[k]), covered = 0;
+        int claimed = 0, ran = 0;
+        char failures[1024] = "";
+        for (size_t i = 0; i < sizeof fn_claims / sizeof *fn_claims; i++) {
+            if (fn_claims[i].info != infos[k])
+                continue;
+            covered |= fn_claims[i].bit;
+            if (!(mask & fn_claims[i].bit))
+                continue;
+            claimed++;
+            char sql[256], got[128];
+            snprintf(sql, sizeof sql, "SELECT %s", fn_claims[i].expr);
+            value_of(st, sql, got, sizeof got);
+            if (strcmp(got, fn_claims[i].want) == 0)
+                ran++;
+            else
+                snprintf(failures + strlen(failures), sizeof failures - strlen(failures), "%s gave %s; ",
+                         fn_claims[i].expr, got);
+        }
+        t_ok(ran == claimed && claimed > 0, "%s: each of the %d claimed functions runs and gives its value%s%s",
+             names[k], claimed, *failures ? ": " : "", failures);
+        t_is_int(mask & ~covered, 0, "%s: no claimed bit without a test", names[k]);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* SQL_CONVERT_*: a sample value of each source type and each target type's name. Every
+ * conversion the bitmask claims runs as {fn CONVERT(sample, SQL_target)} on the server. */
+static void test_convert_claims(void)
+{
+    /* text converts to a date or time only when it reads as one: dsample is that text */
+    static const struct { SQLUSMALLINT info; const char *name, *sample, *dsample; } from[] = {
+        { SQL_CONVERT_BIGINT, "BIGINT", "CAST(12 AS BIGINT)", NULL }, { SQL_CONVERT_BIT, "BIT", "true", NULL },
+        { SQL_CONVERT_CHAR, "CHAR", "CAST('1' AS CHAR(1))", "CAST('2024-05-06 01:02:03' AS CHAR(19))" }, { SQL_CONVERT_DATE, "DATE", "DATE '2024-05-06'", NULL },
+        { SQL_CONVERT_DECIMAL, "DECIMAL", "CAST(12.5 AS DECIMAL(5,2))", NULL },
+        { SQL_CONVERT_DOUBLE, "DOUBLE", "CAST(1.5 AS DOUBLE PRECISION)", NULL },
+        { SQL_CONVERT_FLOAT, "FLOAT", "CAST(1.5 AS FLOAT)", NULL }, { SQL_CONVERT_INTEGER, "INTEGER", "1", NULL },
+        { SQL_CONVERT_LONGVARCHAR, "LONGVARCHAR", "CAST('1' AS TEXT)", "CAST('2024-05-06 01:02:03' AS TEXT)" },
+        { SQL_CONVERT_NUMERIC, "NUMERIC", "CAST(1 AS NUMERIC(10,0))", NULL }, { SQL_CONVERT_REAL, "REAL", "CAST(1 AS REAL)", NULL },
+        { SQL_CONVERT_SMALLINT, "SMALLINT", "CAST(1 AS SMALLINT)", NULL }, { SQL_CONVERT_TIME, "TIME", "TIME '01:02:03'", NULL },
+        { SQL_CONVERT_TIMESTAMP, "TIMESTAMP", "TIMESTAMP '2024-05-06 01:02:03'", NULL },
+        { SQL_CONVERT_TINYINT, "TINYINT", "CAST(1 AS SMALLINT)", NULL }, { SQL_CONVERT_VARCHAR, "VARCHAR", "CAST('1' AS VARCHAR(5))", "CAST('2024-05-06 01:02:03' AS VARCHAR(30))" },
+        { SQL_CONVERT_WCHAR, "WCHAR", "CAST('1' AS CHAR(1))", "CAST('2024-05-06 01:02:03' AS CHAR(19))" }, { SQL_CONVERT_WVARCHAR, "WVARCHAR", "CAST('1' AS VARCHAR(5))", "CAST('2024-05-06 01:02:03' AS VARCHAR(30))" },
+        { SQL_CONVERT_WLONGVARCHAR, "WLONGVARCHAR", "CAST('1' AS TEXT)", "CAST('2024-05-06 01:02:03' AS TEXT)" },
+        { SQL_CONVERT_BINARY, "BINARY", NULL, NULL }, { SQL_CONVERT_VARBINARY, "VARBINARY", NULL, NULL },
+        { SQL_CONVERT_LONGVARBINARY, "LONGVARBINARY", NULL, NULL }, { SQL_CONVERT_GUID, "GUID", NULL, NULL },
+        { SQL_CONVERT_INTERVAL_DAY_TIME, "INTERVAL_DAY_TIME", NULL, NULL },
+        { SQL_CONVERT_INTERVAL_YEAR_MONTH, "INTERVAL_YEAR_MONTH", NULL, NULL },
+    };
+    static const struct { SQLUINTEGER bit; const char *sql_type; } to[] = {
+        { SQL_CVT_BIGINT, "SQL_BIGINT" }, { SQL_CVT_BIT, "SQL_BIT" }, { SQL_CVT_CHAR, "SQL_CHAR" },
+        { SQL_CVT_DATE, "SQL_DATE" }, { SQL_CVT_DECIMAL, "SQL_DECIMAL" }, { SQL_CVT_DOUBLE, "SQL_DOUBLE" },
+        { SQL_CVT_FLOAT, "SQL_FLOAT" }, { SQL_CVT_INTEGER, "SQL_INTEGER" }, { SQL_CVT_LONGVARCHAR, "SQL_LONGVARCHAR" },
+        { SQL_CVT_NUMERIC, "SQL_NUMERIC" }, { SQL_CVT_REAL, "SQL_REAL" }, { SQL_CVT_SMALLINT, "SQL_SMALLINT" },
+        { SQL_CVT_TIME, "SQL_TIME" }, { SQL_CVT_TIMESTAMP, "SQL_TIMESTAMP" }, { SQL_CVT_TINYINT, "SQL_TINYINT" },
+        { SQL_CVT_VARCHAR, "SQL_VARCHAR" }, { SQL_CVT_WCHAR, "SQL_WCHAR" }, { SQL_CVT_WVARCHAR, "SQL_WVARCHAR" },
+        { SQL_CVT_WLONGVARCHAR, "SQL_WLONGVARCHAR" },
+    };
+    SQLHSTMT st = t_stmt(dbc);
+    int total = 0, ok = 0, orphan = 0;
+    char failures[2048] = "";
+    for (size_t f = 0; f < sizeof from / sizeof *from; f++) {
+        SQLUINTEGER mask = info_u32(from[f].info), known = 0;
+        for (size_t k = 0; k < sizeof to / sizeof *to; k++) {
+            known |= to[k].bit;
+            if (!(mask & to[k].bit))
+                continue;
+            total++;
+            char sql[256], got[128];
+            if (!from[f].sample) {
+                snprintf(failures + strlen(failures), sizeof failures - strlen(failures), "%s claims %s; ",
+                         from[f].name, to[k].sql_type);
+                continue;
+            }
+            /* the converted value, compared as text with the sample's own cast gives nothing to
+             * compare for every pair: that it runs and is not NULL is the claim */
+            int dt = to[k].bit == SQL_CVT_DATE || to[k].bit == SQL_CVT_TIME || to[k].bit == SQL_CVT_TIMESTAMP;
+            snprintf(sql, sizeof sql, "SELECT {fn CONVERT(%s, %s)} IS NOT NULL",
+                     dt && from[f].dsample ? from[f].dsample : from[f].sample, to[k].sql_type);
+            value_of(st, sql, got, sizeof got);
+            if (strcmp(got, "1") == 0)
+                ok++;
+            else
+                snprintf(failures + strlen(failures), sizeof failures - strlen(failures), "%s to %s; ",
+                         from[f].name, to[k].sql_type);
+        }
+        if (mask & ~known)
+            orphan++;
+    }
+    t_ok(total > 100 && ok == total, "SQL_CONVERT_*: all %d claimed conversions run (%d did)%s%s", total, ok,
+         *failures ? ": failed " : "", failures);
+    t_is_int(orphan, 0, "SQL_CONVERT_*: no claimed target outside the tested ones");
+    /* and the value comes through */
+    char v[64];
+    value_of(st, "SELECT {fn CONVERT({fn CONVERT('2024-05-06 01:02:03', SQL_TIMESTAMP)}, SQL_DATE)}", v, sizeof v);
+    t_is_str(v, "2024-05-06", "CONVERT text to timestamp to date");
+    value_of(st, "SELECT {fn CONVERT(12.75, SQL_INTEGER)}", v, sizeof v);
+    t_is_str(v, "13", "CONVERT numeric to integer rounds as CAST does");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Info types added after ODBC 3.0 and the ODBC 2 ones: answered, with values for what is absent. */
+static void test_more_infos(void)
+{
+    t_is_int(info_u32(SQL_ASYNC_DBC_FUNCTIONS), SQL_ASYNC_DBC_NOT_CAPABLE, "SQL_ASYNC_DBC_FUNCTIONS: not capable");
+    t_is_int(info_u32(SQL_ASYNC_NOTIFICATION), SQL_ASYNC_NOTIFICATION_NOT_CAPABLE, "SQL_ASYNC_NOTIFICATION: not capable");
+    t_is_int(info_u32(SQL_DRIVER_AWARE_POOLING_SUPPORTED), SQL_DRIVER_AWARE_POOLING_NOT_CAPABLE,
+             "SQL_DRIVER_AWARE_POOLING_SUPPORTED: not capable");
+    t_is_int(info_u32(SQL_DTC_TRANSITION_COST), 0, "SQL_DTC_TRANSITION_COST: no DTC");
+    t_is_int(info_u32(SQL_CONVERT_INTERVAL_DAY_TIME), 0, "SQL_CONVERT_INTERVAL_DAY_TIME answered");
+    t_is_int(info_u16(SQL_QUOTED_IDENTIFIER_CASE), SQL_IC_SENSITIVE, "PostgreSQL keeps quoted identifiers' case");
+    t_is_int(info_u32(SQL_TXN_ISOLATION_OPTION),
+             SQL_TXN_READ_UNCOMMITTED | SQL_TXN_READ_COMMITTED | SQL_TXN_REPEATABLE_READ | SQL_TXN_SERIALIZABLE,
+             "SQL_TXN_ISOLATION_OPTION: PostgreSQL's four levels");
+    /* each level it offers can be set and the server runs it */
+    static const struct { SQLUINTEGER level; const char *name; } levels[] = {
+        { SQL_TXN_READ_COMMITTED, "read committed" }, { SQL_TXN_REPEATABLE_READ, "repeatable read" },
+        { SQL_TXN_SERIALIZABLE, "serializable" }, { SQL_TXN_READ_UNCOMMITTED, "read uncommitted" },
+    };
+    char v[64];
+    SQLULEN got = 0;
+    SQLGetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, &got, 0, NULL);
+    t_query_str(dbc, "SHOW transaction_isolation", v, sizeof v);
+    t_ok(got == SQL_TXN_READ_COMMITTED && strcmp(v, "read committed") == 0,
+         "SQL_ATTR_TXN_ISOLATION before any is set: READ COMMITTED, as the server runs (%s)", v);
+    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+        SQLRETURN rc = SQLSetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, (SQLPOINTER)(uintptr_t)levels[i].level, 0);
+        t_query_str(dbc, "SHOW transaction_isolation", v, sizeof v);
+        got = 0;
+        SQLGetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, &got, 0, NULL);
+        t_ok(rc == SQL_SUCCESS && strcmp(v, levels[i].name) == 0 && got == levels[i].level,
+             "SQL_ATTR_TXN_ISOLATION %s: set, read back, and the server runs it (%s)", levels[i].name, v);
+    }
+    SQLSetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, (SQLPOINTER)SQL_TXN_READ_COMMITTED, 0);
 }
 
 /* Every ODBC function by id and name. */
@@ -684,6 +981,11 @@ int main(void)
     env = t_env_alloc();
     dbc = t_connect(env, "");
     test_get_info();
+    test_keywords();
+    test_name_claims();
+    test_function_claims();
+    test_convert_claims();
+    test_more_infos();
     test_get_functions();
     test_type_info();
     test_catalog();

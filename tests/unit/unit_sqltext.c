@@ -25,6 +25,18 @@ static const char *rw(const char *in)
     return out;
 }
 
+/* Rewrite with flags (RS_SQLTEXT_REDSHIFT). */
+static const char *rw_flags(const char *in, int flags)
+{
+    rs_sqltext t;
+    char state[6], why[128];
+    if (rs_sqltext_rewrite(in, strlen(in), flags, &t, state, why, sizeof why) < 0)
+        return "ERROR";
+    snprintf(out, sizeof out, "%s", t.sql);
+    free(t.sql);
+    return out;
+}
+
 /* Rewrite a {call} leaving out the markers listed in drop (1-based, 0-terminated). */
 static const char *rw_drop(const char *in, const int *drop)
 {
@@ -44,7 +56,7 @@ static const char *rw_drop(const char *in, const int *drop)
 
 int main(void)
 {
-    TAP_PLAN(47);
+    TAP_PLAN(57);
     TAP_STR(rw("select ?, ?"), "select $1, $2", "markers numbered");
     TAP_OK(np == 2, "two parameters");
     TAP_STR(rw("select '?', \"a?\", ?"), "select '?', \"a?\", $1", "markers in literals and identifiers skipped");
@@ -102,5 +114,23 @@ int main(void)
     TAP_STR(rw_drop("{call p(1, ?, 'a,b')}", d2), "CALL p(1, 'a,b')", "a literal argument stays");
     int d5[] = { 2, 0 };
     TAP_STR(rw_drop("{? = call f(?, ?)}", d5), "SELECT f($1)", "return value and a dropped argument");
+    TAP_STR(rw_flags("select {fn NOW()}, {fn CURTIME()}", RS_SQLTEXT_REDSHIFT),
+            "select GETDATE(), CAST(GETDATE() AS TIME)", "Redshift: the clock is GETDATE()");
+    TAP_STR(rw_flags("select {fn NOW()}, {fn CURRENT_TIMESTAMP()}, {fn CURTIME()}", 0),
+            "select LOCALTIMESTAMP, LOCALTIMESTAMP, LOCALTIME", "PostgreSQL: LOCALTIMESTAMP and LOCALTIME");
+    TAP_STR(rw_flags("select {fn CURRENT_TIME(3)}", 0), "select CURRENT_TIME(3)", "CURRENT_TIME with a precision stays");
+    TAP_STR(rw("select {fn LOCATE('b', 'abc')}"), "select STRPOS('abc', 'b')", "LOCATE(needle, haystack) is STRPOS(haystack, needle)");
+    TAP_STR(rw("select {fn LOCATE(?, f(a, b), 2)}"),
+            "select (CASE WHEN STRPOS(SUBSTRING(f(a, b) FROM 2), $1) = 0 THEN 0 ELSE STRPOS(SUBSTRING(f(a, b) FROM 2), $1) + (2) - 1 END)",
+            "LOCATE with a start, nested commas kept together");
+    TAP_STR(rw("select {fn CONVERT(x, SQL_INTEGER)}, {fn CONVERT('a,b', SQL_VARCHAR)}"),
+            "select CAST(x AS INTEGER), CAST('a,b' AS VARCHAR(65535))", "{fn CONVERT} is CAST");
+    TAP_STR(rw("select {fn CONVERT(x, SQL_NOSUCH)}"), "select CONVERT(x, SQL_NOSUCH)", "an unknown CONVERT type passes through");
+    TAP_STR(rw("select {fn YEAR(d)}, {fn DAYOFWEEK(d)}"),
+            "select CAST(FLOOR(DATE_PART('year', d)) AS INTEGER), (CAST(FLOOR(DATE_PART('dow', d)) AS INTEGER) + 1)",
+            "date parts");
+    TAP_STR(rw("select {fn MONTHNAME(d)}"), "select TO_CHAR(d, 'FMMonth')", "MONTHNAME");
+    TAP_STR(rw("select {fn SPACE(3)}, {fn USER()}, {fn DATABASE()}"), "select REPEAT(' ', 3), CURRENT_USER, CURRENT_DATABASE()",
+            "SPACE, USER, DATABASE");
     return TAP_DONE();
 }

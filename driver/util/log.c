@@ -151,9 +151,16 @@ static FILE *open_log(void)
 {
     char path[1100];
     snprintf(path, sizeof path, "%s/rsodbc.log", log_dir[0] ? log_dir : "/tmp");
-    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    /* LogPath defaults to /tmp, which anyone can write: never follow a link planted there, and
+     * append only to a regular file of our own (else the log stays off). */
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+        close(fd);
+        return NULL;
+    }
     fchmod(fd, 0600);
     FILE *f = fdopen(fd, "a");
     if (!f)

@@ -42,7 +42,7 @@ static void body_fields(void)
 
 int main(void)
 {
-    TAP_PLAN(19);
+    TAP_PLAN(22);
     body_fields();
     char *m = rs_log_mask("DRIVER=rsodbc;UID=bob;PWD=hunter2;Server=x");
     TAP_STR(m, "DRIVER=rsodbc;UID=bob;PWD=****;Server=x", "PWD masked in a connection string");
@@ -89,6 +89,22 @@ int main(void)
                && strstr(buf, "conn=0 tid=") && strstr(strstr(buf, "conn=0 tid="), "after the scope"),
            "conn 0 means the thread's connection while one is set, none after");
     unlink(path);
+
+    /* a link planted at LogPath/rsodbc.log is not followed */
+    char dir2[] = "/tmp/rsodbc-log-XXXXXX", victim[300], link2[300];
+    TAP_OK(mkdtemp(dir2) != NULL, "second temp dir");
+    snprintf(victim, sizeof victim, "%s/victim", dir2);
+    snprintf(link2, sizeof link2, "%s/rsodbc.log", dir2);
+    FILE *v = fopen(victim, "w");
+    if (v)
+        fclose(v);
+    TAP_OK(symlink(victim, link2) == 0, "rsodbc.log is a symbolic link to another file");
+    rs_log_configure(RS_LOG_DEBUG, dir2);
+    rs_log(RS_LOG_INFO, 7, "must not land in the link's target");
+    TAP_OK(stat(victim, &st) == 0 && st.st_size == 0, "the logger did not write through the link");
+    unlink(link2);
+    unlink(victim);
+    rmdir(dir2);
     rmdir(dir);
     return TAP_DONE();
 }

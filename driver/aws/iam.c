@@ -12,6 +12,7 @@
 #include "aws/iam.h"
 #include "aws/redshift_api.h"
 #include "aws/serverless_api.h"
+#include "aws/sigv4.h"
 #include "aws/http_log.h"
 #include "util/log.h"
 
@@ -192,17 +193,35 @@ static int fetch(void *ctx, rs_db_credentials *out, rs_aws_error *err)
     return rc;
 }
 
-/* Everything that changes the answer; the cache keeps only its hash. */
+/* A digest of the secret key and session token. The key id alone is not who is asking: with it
+ * only, a connection giving the right key id and a wrong secret (or a stale session token) was
+ * handed the database credentials another connection of the process had obtained. */
+static void identity_digest(const rs_aws_credentials *c, char hex[65])
+{
+    char buf[sizeof c->secret_access_key + 1 + sizeof c->session_token];
+    size_t ls = strnlen(c->secret_access_key, sizeof c->secret_access_key);
+    size_t lt = strnlen(c->session_token, sizeof c->session_token);
+    memcpy(buf, c->secret_access_key, ls);
+    buf[ls] = '\n';
+    memcpy(buf + ls + 1, c->session_token, lt);
+    rs_sha256_hex(buf, ls + 1 + lt, hex);
+    explicit_bzero(buf, sizeof buf);
+}
+
+/* Everything that changes the answer, and the identity asking; the cache keeps only its hash. */
 static void cache_key(const iam_plan *pl, char *key, size_t size)
 {
     const rs_iam_params *p = pl->p;
+    char who[65];
+    identity_digest(&pl->creds, who);
     snprintf(key, size,
-             "v1|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d|%d|%d|%d|%s|%d",
+             "v2|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d|%d|%d|%d|%s|%d",
              pl->serverless ? "serverless" : "provisioned", pl->region, pl->endpoint,
-             pl->creds.access_key_id, pl->cluster, pl->custom_domain,
+             pl->creds.access_key_id, who, pl->cluster, pl->custom_domain,
              p->database ? p->database : "", pl->db_user, pl->db_groups,
              p->auto_create ? 1 : 0, pl->duration, p->group_federation ? 1 : 0,
              p->force_lowercase ? 1 : 0, p->host ? p->host : "", p->port);
+    explicit_bzero(who, sizeof who);
 }
 
 int rs_iam_get_db_credentials(const rs_iam_params *p, rs_db_credentials *out, rs_aws_error *err)
@@ -239,6 +258,7 @@ int rs_iam_get_db_credentials(const rs_iam_params *p, rs_db_credentials *out, rs
             char key[4096];
             cache_key(pl, key, sizeof key);
             rc = rs_dbcred_cache_get(key, fetch, pl, out, err);
+            explicit_bzero(key, sizeof key);
         }
     }
     rs_aws_credentials_clear(&pl->creds);

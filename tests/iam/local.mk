@@ -2,7 +2,7 @@
 # pyodbc, against private instances of the AWS emulator (tests/aws_emulator) and the test
 # PostgreSQL. They need scripts/check.sh or scripts/with-test-env.sh (they skip without it).
 IAM_DM_TESTS = tests/iam/iam_sources tests/iam/iam_apis tests/iam/iam_cache \
-	tests/iam/iam_errors tests/iam/iam_logging
+	tests/iam/iam_errors tests/iam/iam_cache_identity tests/iam/iam_logging
 check_PROGRAMS += $(IAM_DM_TESTS)
 TESTS += $(IAM_DM_TESTS)
 IAM_DM_COMMON = tests/iam/common.c tests/iam/common.h tests/iam/emu.c tests/iam/emu.h \
@@ -19,6 +19,9 @@ tests_iam_iam_apis_LDADD = $(IAM_DM_LIBS)
 
 tests_iam_iam_cache_SOURCES = tests/iam/iam_cache.c $(IAM_DM_COMMON)
 tests_iam_iam_cache_LDADD = $(IAM_DM_LIBS)
+
+tests_iam_iam_cache_identity_SOURCES = tests/iam/iam_cache_identity.c $(IAM_DM_COMMON)
+tests_iam_iam_cache_identity_LDADD = $(IAM_DM_LIBS)
 
 tests_iam_iam_errors_SOURCES = tests/iam/iam_errors.c $(IAM_DM_COMMON)
 tests_iam_iam_errors_LDADD = $(IAM_DM_LIBS)

@@ -38,7 +38,7 @@ tap() {
         FAILED=$((FAILED + 1))
         echo "not ok $N - $desc"
         local d
-        for d in "$@"; do printf '%s\n' "$d" | sed "s|$RS_IAM_SECRET|<SECRET>|g; s/^/#   /"; done
+        for d in "$@"; do printf '%s\n' "$d" | sed "s|$RS_IAM_SECRET|<SECRET>|g; s|$RS_IAM_WRONG_SECRET|<WRONG SECRET>|g; s/^/#   /"; done
     fi
 }
 
@@ -103,7 +103,7 @@ run_client() {
     shift 3
     n0=$(rs_iam_issued "$user")
     out=$(RS_IAM_CONNSTR=$(rs_iam_connstr "$user") RS_IAM_DBUSER=$user RS_IAM_TEXT=$RS_IAM_TEXT RS_IAM_TS=$RS_IAM_TS \
-        RS_IAM_SECRET=$RS_IAM_SECRET NODE_PATH=$CLIENTS/node_modules LC_ALL=C.UTF-8 rs_foreign "$@")
+        RS_IAM_SECRET=$RS_IAM_SECRET RS_IAM_WRONG_SECRET=$RS_IAM_WRONG_SECRET NODE_PATH=$CLIENTS/node_modules LC_ALL=C.UTF-8 rs_foreign "$@")
     rc=$?
     local nres=0 nfail=0
     while IFS= read -r line; do

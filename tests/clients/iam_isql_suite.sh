@@ -26,7 +26,7 @@ rs_iam_isql_suite() {
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/rs_iam_$prog.XXXXXX") || exit 1
     trap 'rm -rf "$tmp"' EXIT
     # The test's own user DSN; the driver stays registered through ODBCSYSINI.
-    rs_iam_dsn "$dsn" "$user" > "$tmp/odbc.ini"
+    { rs_iam_dsn "$dsn" "$user"; rs_iam_dsn "${dsn}_bad" "$user" "$RS_IAM_WRONG_SECRET"; } > "$tmp/odbc.ini"
     export ODBCINI=$tmp/odbc.ini
 
     n0=$(rs_iam_issued "$user")
@@ -75,6 +75,16 @@ EXECUTE rs_sel(7, $text_sql)"
         | LC_ALL=C.UTF-8 rs_foreign "$prog" -b -v -d'|' "$dsn"); rc=$?
     [ $rc -eq 0 ] && grep -qxF '2024-03-01 13:45:56.123457|2024-03-01 13:45:56.123457' <<< "$out" && ! rs_sanitizer_report "$out"
     rs_ok $? "$prog: a computed timestamp (leap day + 1 day 1 µs) reads 2024-03-01 13:45:56.123457" "exit $rc" "$out"
+
+    # A wrong secret key: GetClusterCredentials is refused and the login fails with the AWS error
+    # (isql shows SQLSTATE 28000), promptly, without either secret in what the user sees.
+    out=$(echo "SELECT 1" | LC_ALL=C.UTF-8 rs_foreign "$prog" -b -v -d'|' "${dsn}_bad"); rc=$?
+    [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q 'SignatureDoesNotMatch' <<< "$out" \
+        && { [ "$prog" = iusql ] || grep -q '\[28000\]' <<< "$out"; } && ! rs_sanitizer_report "$out"
+    rs_ok $? "$prog: a wrong secret key fails the IAM login with SignatureDoesNotMatch$([ "$prog" = isql ] && echo ' and 28000')" \
+        "exit $rc" "$(sed "s|$RS_IAM_WRONG_SECRET|<WRONG SECRET>|g; s|$RS_IAM_SECRET|<SECRET>|g" <<< "$out")"
+    ! grep -qF -e "$RS_IAM_WRONG_SECRET" -e "$RS_IAM_SECRET" <<< "$out"
+    rs_ok $? "$prog: the failure shows no secret key"
 
     echo "1..$RS_T_N"
     rs_done

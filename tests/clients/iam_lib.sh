@@ -15,6 +15,8 @@
 
 RS_IAM_AKID=AKIAEMULATORALICE001
 RS_IAM_SECRET=FAKE+emulator/alice/secret/not/a/real/key0
+# A wrong secret for alice's key: the emulator answers SignatureDoesNotMatch, the client gets 28000.
+RS_IAM_WRONG_SECRET=FAKE+emulator/alice/WRONG/not/the/key/0000
 # What every client writes through parameters and reads back: text with 2-, 3- and 4-byte UTF-8
 # characters (12 characters, 21 bytes) and a timestamp with microseconds.
 RS_IAM_TEXT='Grüße, 東京, 😀'
@@ -38,9 +40,10 @@ rs_iam_connstr() {
         "$RS_EMULATOR_URL"
 }
 
-# rs_iam_dsn NAME DBUSER: the same as an odbc.ini section (for clients that only take a DSN).
+# rs_iam_dsn NAME DBUSER [SECRET]: the same as an odbc.ini section (for clients that only take a
+# DSN).
 rs_iam_dsn() {
-    local name=$1 user=$2
+    local name=$1 user=$2 secret=${3:-$RS_IAM_SECRET}
     cat <<EOF
 [$name]
 Driver = rsodbc
@@ -55,7 +58,7 @@ Region = us-east-1
 DbUser = $user
 AutoCreate = 1
 AccessKeyID = $RS_IAM_AKID
-SecretAccessKey = $RS_IAM_SECRET
+SecretAccessKey = $secret
 EndpointUrl = $RS_EMULATOR_URL
 LoginTimeout = 20
 

@@ -32,11 +32,11 @@ function is(got, want, what) {
 // An error from the addon, with its ODBC records, the secret key never shown.
 function why(err) {
   const text = `${err && err.message}${err && err.odbcErrors ? ' ' + JSON.stringify(err.odbcErrors) : ''}`;
-  return text.split(env.RS_IAM_SECRET || '\u0000').join('<SECRET>');
+  return text.split(env.RS_IAM_SECRET || '\u0000').join('<SECRET>').split(env.RS_IAM_WRONG_SECRET || '\u0000').join('<WRONG SECRET>');
 }
 
 async function main() {
-  for (const v of ['RS_IAM_CONNSTR', 'RS_IAM_DBUSER', 'RS_IAM_TEXT', 'RS_IAM_TS']) {
+  for (const v of ['RS_IAM_CONNSTR', 'RS_IAM_DBUSER', 'RS_IAM_TEXT', 'RS_IAM_TS', 'RS_IAM_SECRET', 'RS_IAM_WRONG_SECRET']) {
     if (!env[v]) {
       console.log(`Bail out! ${v} is not set: run through scripts/check.d/60-clients.sh`);
       return 1;
@@ -89,6 +89,20 @@ async function main() {
     ok(false, 'no ODBC error', why(err));
   }
   await cn.close();
+
+  // A wrong secret key: the login fails with 28000 and the AWS error, showing neither secret.
+  let err = null;
+  try {
+    const bad = await odbc.connect(env.RS_IAM_CONNSTR.split(env.RS_IAM_SECRET).join(env.RS_IAM_WRONG_SECRET));
+    await bad.close();
+  } catch (e) {
+    err = e;
+  }
+  const recs = JSON.stringify((err && err.odbcErrors) || []);
+  ok(err !== null && recs.includes('"state":"28000"') && recs.includes('SignatureDoesNotMatch'),
+    'a wrong secret key fails the IAM login with 28000 (SignatureDoesNotMatch)', err ? why(err) : 'connected');
+  ok(err !== null && !recs.includes(env.RS_IAM_WRONG_SECRET) && !recs.includes(env.RS_IAM_SECRET) &&
+    !err.message.includes(env.RS_IAM_WRONG_SECRET), 'the error shows no secret key');
   console.log(`1..${n}`);
   return failed ? 1 : 0;
 }

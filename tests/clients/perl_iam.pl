@@ -18,7 +18,8 @@ $| = 1;
 my ($n, $failed) = (0, 0);
 my $secret = $ENV{RS_IAM_SECRET} // "\0";
 
-sub hide { my $s = shift // ''; $s =~ s/\Q$secret\E/<SECRET>/g; return $s; }
+my $wrong = $ENV{RS_IAM_WRONG_SECRET} // "\0";
+sub hide { my $s = shift // ''; $s =~ s/\Q$secret\E/<SECRET>/g; $s =~ s/\Q$wrong\E/<WRONG SECRET>/g; return $s; }
 
 sub ok {
     my ($cond, $what, @detail) = @_;
@@ -37,7 +38,7 @@ sub is {
     return ok(defined $got && $got eq $want, $what, 'got:  ' . $show->($got), 'want: ' . $show->($want));
 }
 
-for my $v (qw(RS_IAM_CONNSTR RS_IAM_DBUSER RS_IAM_TEXT RS_IAM_TS)) {
+for my $v (qw(RS_IAM_CONNSTR RS_IAM_DBUSER RS_IAM_TEXT RS_IAM_TS RS_IAM_SECRET RS_IAM_WRONG_SECRET)) {
     unless ($ENV{$v}) { print "Bail out! $v is not set: run through scripts/check.d/60-clients.sh\n"; exit 1; }
 }
 my $text = decode('UTF-8', $ENV{RS_IAM_TEXT});
@@ -85,5 +86,13 @@ eval {
 } or ok(0, 'no ODBC error', $@);
 
 $dbh->disconnect;
+
+# A wrong secret key: the login fails with 28000 and the AWS error, showing neither secret.
+(my $bad = $ENV{RS_IAM_CONNSTR}) =~ s/\Q$secret\E/$wrong/;
+my $bdbh = DBI->connect("dbi:ODBC:$bad", undef, undef, {RaiseError => 0, PrintError => 0});
+my ($state, $err) = ($DBI::state // '', $DBI::errstr // '');
+ok(!$bdbh && $state eq '28000' && $err =~ /SignatureDoesNotMatch/,
+   'a wrong secret key fails the IAM login with 28000 (SignatureDoesNotMatch)', $bdbh ? 'connected' : "$state $err");
+ok(!$bdbh && index($err, $wrong) < 0 && index($err, $secret) < 0, 'the error shows no secret key');
 print "1..$n\n";
 exit($failed ? 1 : 0);

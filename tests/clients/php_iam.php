@@ -13,8 +13,8 @@ $failed = 0;
 
 function hide($s)
 {
-    $secret = getenv('RS_IAM_SECRET');
-    return $secret ? str_replace($secret, '<SECRET>', (string)$s) : (string)$s;
+    return str_replace([getenv('RS_IAM_SECRET'), getenv('RS_IAM_WRONG_SECRET')], ['<SECRET>', '<WRONG SECRET>'],
+                       (string)$s);
 }
 
 function ok($cond, $what, ...$detail)
@@ -38,7 +38,7 @@ function is($got, $want, $what)
     return ok($got === $want, $what, 'got:  ' . var_export($got, true), 'want: ' . var_export($want, true));
 }
 
-foreach (['RS_IAM_CONNSTR', 'RS_IAM_DBUSER', 'RS_IAM_TEXT', 'RS_IAM_TS'] as $v) {
+foreach (['RS_IAM_CONNSTR', 'RS_IAM_DBUSER', 'RS_IAM_TEXT', 'RS_IAM_TS', 'RS_IAM_SECRET', 'RS_IAM_WRONG_SECRET'] as $v) {
     if (!getenv($v)) {
         echo "Bail out! $v is not set: run through scripts/check.d/60-clients.sh\n";
         exit(1);
@@ -102,6 +102,16 @@ try {
 } catch (PDOException $e) {
     ok(false, 'PDO: no error', $e->getMessage());
 }
+
+// A wrong secret key: the login fails with 28000 and the AWS error, showing neither secret.
+$bad = str_replace(getenv('RS_IAM_SECRET'), getenv('RS_IAM_WRONG_SECRET'), $connstr);
+$bc = @odbc_connect($bad, '', '');
+$state = odbc_error();
+$err = odbc_errormsg();
+ok($bc === false && $state === '28000' && strpos($err, 'SignatureDoesNotMatch') !== false,
+   'a wrong secret key fails the IAM login with 28000 (SignatureDoesNotMatch)', $bc ? 'connected' : "$state $err");
+ok($bc === false && strpos($err, getenv('RS_IAM_WRONG_SECRET')) === false && strpos($err, getenv('RS_IAM_SECRET')) === false,
+   'the error shows no secret key');
 
 echo "1..$n\n";
 exit($failed ? 1 : 0);

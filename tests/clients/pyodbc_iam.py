@@ -21,17 +21,18 @@ from rstap import Tap, reexec_with_preload, require_env  # noqa: E402
 REQUIRED = ('RS_PG_PORT', 'RS_PG_SOCKDIR', 'RS_CA_FILE', 'ODBCSYSINI', 'RS_EMULATOR_URL')
 AKID = 'AKIAEMULATORALICE001'
 SECRET = 'FAKE+emulator/alice/secret/not/a/real/key0'
+WRONG_SECRET = 'FAKE+emulator/alice/WRONG/not/the/key/0000'
 USER = 'rscli_pyodbc'
 TEXT = 'Grüße, 東京, 😀'
 TS = datetime.datetime(2024, 2, 29, 13, 45, 56, 123456)
 
 
-def connstr():
+def connstr(secret=SECRET):
     env = os.environ
     return ('Driver={rsodbc};Server=127.0.0.1;'
             f'Port={env["RS_PG_PORT"]};Database={env.get("RS_PG_DATABASE") or "rstest"};'
             f'SSLMode=verify-full;CaFile={env["RS_CA_FILE"]};IAM=1;ClusterId=emu-cluster;Region=us-east-1;'
-            f'DbUser={USER};AutoCreate=1;AccessKeyID={AKID};SecretAccessKey={SECRET};'
+            f'DbUser={USER};AutoCreate=1;AccessKeyID={AKID};SecretAccessKey={secret};'
             f'EndpointUrl={env["RS_EMULATOR_URL"]};LoginTimeout=20')
 
 
@@ -97,6 +98,17 @@ def main():
                lambda: (cur.execute("SELECT CAST(? AS timestamp) + interval '1 day 1 microsecond'", TS).fetchone()[0],
                         datetime.datetime(2024, 3, 1, 13, 45, 56, 123457)))
     cn.close()
+
+    # A wrong secret key: the login fails with 28000 and the AWS error, showing neither secret.
+    try:
+        pyodbc.connect(connstr(WRONG_SECRET), timeout=20).close()
+        err = None
+    except pyodbc.Error as e:
+        err = ' | '.join(str(a) for a in e.args)
+    t.ok(err is not None and '28000' in err and 'SignatureDoesNotMatch' in err,
+         'pyodbc: a wrong secret key fails the IAM login with 28000 (SignatureDoesNotMatch)',
+         (err or 'connected').replace(WRONG_SECRET, '<WRONG SECRET>').replace(SECRET, '<SECRET>'))
+    t.ok(err is not None and WRONG_SECRET not in err and SECRET not in err, 'pyodbc: the error shows no secret key')
     t.plan()
     return 0 if t.failed == 0 else 1
 

@@ -3,6 +3,22 @@
 
 #include "stmt/attrs.h"
 
+/* ODBC 3.8 statement attributes unixODBC's headers may not name */
+#ifndef SQL_ATTR_ASYNC_STMT_EVENT
+#define SQL_ATTR_ASYNC_STMT_EVENT 29
+#endif
+#ifndef SQL_ATTR_ASYNC_STMT_PCALLBACK
+#define SQL_ATTR_ASYNC_STMT_PCALLBACK 30
+#endif
+#ifndef SQL_ATTR_ASYNC_STMT_PCONTEXT
+#define SQL_ATTR_ASYNC_STMT_PCONTEXT 31
+#endif
+
+static SQLRETURN bad_value(rs_stmt *s, const char *what, SQLULEN v)
+{
+    return rs_diag_add(&s->diag, "HY024", 0, "Invalid attribute value %lu for %s.", (unsigned long)v, what);
+}
+
 static SQLRETURN changed(rs_stmt *s, const char *what)
 {
     return rs_diag_add(&s->diag, "01S02", 0, "Option value changed: %s.", what);
@@ -11,6 +27,11 @@ static SQLRETURN changed(rs_stmt *s, const char *what)
 SQLRETURN rs_stmt_set_attr(rs_stmt *s, SQLINTEGER attr, SQLPOINTER value)
 {
     SQLULEN v = (SQLULEN)(uintptr_t)value;
+    /* these shape the cursor the statement is prepared for */
+    if ((attr == SQL_ATTR_CONCURRENCY || attr == SQL_ATTR_CURSOR_TYPE || attr == SQL_ATTR_SIMULATE_CURSOR ||
+         attr == SQL_ATTR_USE_BOOKMARKS) && s->prepared)
+        return rs_diag_add(&s->diag, "HY011", 0,
+                           "Attribute %d cannot be set now: the statement is prepared.", (int)attr);
     switch (attr) {
     case SQL_ATTR_APP_ROW_DESC:
     case SQL_ATTR_APP_PARAM_DESC: {
@@ -69,9 +90,13 @@ SQLRETURN rs_stmt_set_attr(rs_stmt *s, SQLINTEGER attr, SQLPOINTER value)
             s->concurrency = v;
             return SQL_SUCCESS;
         }
+        if (v != SQL_CONCUR_LOCK && v != SQL_CONCUR_ROWVER && v != SQL_CONCUR_VALUES)
+            return bad_value(s, "SQL_ATTR_CONCURRENCY", v);
         s->concurrency = SQL_CONCUR_READ_ONLY;
         return changed(s, "cursors are read-only");
     case SQL_ATTR_CURSOR_SCROLLABLE:
+        if (v != SQL_NONSCROLLABLE && v != SQL_SCROLLABLE)
+            return bad_value(s, "SQL_ATTR_CURSOR_SCROLLABLE", v);
         s->cursor_scrollable = v;
         s->cursor_type = v == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
         return SQL_SUCCESS;
@@ -80,16 +105,30 @@ SQLRETURN rs_stmt_set_attr(rs_stmt *s, SQLINTEGER attr, SQLPOINTER value)
             s->cursor_sensitivity = v;
             return SQL_SUCCESS;
         }
+        if (v != SQL_SENSITIVE)
+            return bad_value(s, "SQL_ATTR_CURSOR_SENSITIVITY", v);
         return rs_diag_add(&s->diag, "HYC00", 0, "Only insensitive cursors are supported.");
     case SQL_ATTR_MAX_ROWS: s->max_rows = v; return SQL_SUCCESS;
     case SQL_ATTR_MAX_LENGTH: s->max_length = v; return SQL_SUCCESS;
     case SQL_ATTR_QUERY_TIMEOUT: s->query_timeout = v; return SQL_SUCCESS;
-    case SQL_ATTR_NOSCAN: s->noscan = v; return SQL_SUCCESS;
-    case SQL_ATTR_RETRIEVE_DATA: s->retrieve_data = v; return SQL_SUCCESS;
-    case SQL_ATTR_USE_BOOKMARKS: s->use_bookmarks = v; return SQL_SUCCESS;
+    case SQL_ATTR_NOSCAN:
+        if (v != SQL_NOSCAN_OFF && v != SQL_NOSCAN_ON)
+            return bad_value(s, "SQL_ATTR_NOSCAN", v);
+        s->noscan = v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_RETRIEVE_DATA:
+        if (v != SQL_RD_OFF && v != SQL_RD_ON)
+            return bad_value(s, "SQL_ATTR_RETRIEVE_DATA", v);
+        s->retrieve_data = v;
+        return SQL_SUCCESS;
+    case SQL_ATTR_USE_BOOKMARKS:
+        if (v != SQL_UB_OFF && v != SQL_UB_ON && v != SQL_UB_VARIABLE)
+            return bad_value(s, "SQL_ATTR_USE_BOOKMARKS", v);
+        s->use_bookmarks = v;
+        return SQL_SUCCESS;
     case SQL_ATTR_METADATA_ID:
-        if (v != SQL_TRUE && v != SQL_FALSE)
-            return rs_diag_add(&s->diag, "HY024", 0, "Invalid SQL_ATTR_METADATA_ID value %lu.", (unsigned long)v);
+        if (v != SQL_FALSE && v != SQL_TRUE)
+            return bad_value(s, "SQL_ATTR_METADATA_ID", v);
         s->metadata_id = v;
         return SQL_SUCCESS;
     case SQL_ATTR_KEYSET_SIZE: s->keyset_size = v; return SQL_SUCCESS;
@@ -105,6 +144,8 @@ SQLRETURN rs_stmt_set_attr(rs_stmt *s, SQLINTEGER attr, SQLPOINTER value)
         return SQL_SUCCESS;
     case SQL_ATTR_ROW_NUMBER:
         return rs_diag_add(&s->diag, "HY092", 0, "SQL_ATTR_ROW_NUMBER is read-only.");
+    case SQL_ATTR_ASYNC_STMT_EVENT: case SQL_ATTR_ASYNC_STMT_PCALLBACK: case SQL_ATTR_ASYNC_STMT_PCONTEXT:
+        return rs_diag_add(&s->diag, "HYC00", 0, "Asynchronous notification is not supported.");
     default:
         return rs_diag_add(&s->diag, "HY092", 0, "Invalid statement attribute %d.", (int)attr);
     }
@@ -147,6 +188,8 @@ SQLRETURN rs_stmt_get_attr(rs_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
     case SQL_ATTR_ASYNC_ENABLE: *num = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: *num = SQL_FALSE; break;
     case SQL_ATTR_FETCH_BOOKMARK_PTR: *ptr = s->fetch_bookmark_ptr; *is_ptr = 1; break;
+    case SQL_ATTR_ASYNC_STMT_EVENT: case SQL_ATTR_ASYNC_STMT_PCALLBACK: case SQL_ATTR_ASYNC_STMT_PCONTEXT:
+        return rs_diag_add(&s->diag, "HYC00", 0, "Asynchronous notification is not supported.");
     case SQL_ATTR_ROW_NUMBER:
         if (s->state != RS_S_CURSOR)
             return rs_diag_add(&s->diag, "24000", 0, "No cursor is open.");

@@ -75,3 +75,7 @@ tests_odbc_catalog_redshift_LDADD = $(RS_DM_LIBS)
 tests_odbc_params_call_SOURCES = tests/odbc/params_call.c
 tests_odbc_params_call_LDADD = $(RS_DM_LIBS)
 ODBC_DM_TESTS += tests/odbc/params_call
+
+tests_odbc_attrs_SOURCES = tests/odbc/attrs.c
+tests_odbc_attrs_LDADD = $(RS_DM_LIBS)
+ODBC_DM_TESTS += tests/odbc/attrs

@@ -104,7 +104,8 @@ static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
 }
 
 /* Convert one value of the current result into one bound target. */
-static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, const rs_desc_rec *ard_rec,
+static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, SQLSMALLINT ctype, SQLSMALLINT precision,
+                              SQLSMALLINT scale,
                               void *data, SQLLEN *ind, SQLLEN *olen, SQLLEN buflen,
                               SQLLEN rownum, SQLLEN *offset)
 {
@@ -123,8 +124,7 @@ static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, const rs_desc_re
         return SQL_SUCCESS;
     }
     const rs_desc_rec *ird = &s->ird.recs[col];
-    rs_conv_target t = { resolve_ctype(ard_rec->concise_type, ird), data, buflen,
-                         ard_rec->precision, ard_rec->scale };
+    rs_conv_target t = { resolve_ctype(ctype, ird), data, buflen, precision, scale };
     if (s->max_length > 0 && (t.ctype == SQL_C_CHAR || t.ctype == SQL_C_BINARY) &&
         (SQLULEN)len > s->max_length)
         len = (int)s->max_length;
@@ -272,7 +272,8 @@ static SQLRETURN fill_row(rs_stmt *s, SQLULEN r, const struct rs_fetch_plan *p)
         void *data = rs_desc_addr(ard, a->data_ptr, elem, r);
         SQLLEN *ind = rs_desc_addr(ard, a->indicator_ptr, sizeof(SQLLEN), r);
         SQLLEN *olen = rs_desc_addr(ard, a->octet_length_ptr, sizeof(SQLLEN), r);
-        SQLRETURN c = convert_cell(s, absrow, col, a, data, ind, olen, a->octet_length, (SQLLEN)r + 1, NULL);
+        SQLRETURN c = convert_cell(s, absrow, col, a->concise_type, a->precision, a->scale, data, ind, olen,
+                                   a->octet_length, (SQLLEN)r + 1, NULL);
         rowrc = rs_rc_merge(rowrc, c);
     }
     return rowrc;
@@ -445,14 +446,13 @@ SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
         s->getdata_col = col;
         s->getdata_offset = 0;
     }
-    rs_desc_rec tmp;
-    memset(&tmp, 0, sizeof tmp);
-    tmp.concise_type = ctype == SQL_ARD_TYPE ? s->cur_ard->recs[col <= s->cur_ard->count ? col : 0].concise_type : ctype;
+    SQLSMALLINT ct = ctype == SQL_ARD_TYPE ? s->cur_ard->recs[col <= s->cur_ard->count ? col : 0].concise_type : ctype;
+    SQLSMALLINT precision = 0, scale = 0;
     if (ctype == SQL_ARD_TYPE && col <= s->cur_ard->count) {
-        tmp.precision = s->cur_ard->recs[col].precision;
-        tmp.scale = s->cur_ard->recs[col].scale;
+        precision = s->cur_ard->recs[col].precision;
+        scale = s->cur_ard->recs[col].scale;
     }
-    return convert_cell(s, row, col, &tmp, target, ind, ind, buflen,
+    return convert_cell(s, row, col, ct, precision, scale, target, ind, ind, buflen,
                         SQL_NO_ROW_NUMBER, &s->getdata_offset);
 }
 

@@ -47,6 +47,12 @@ typedef struct rs_instr {
 rs_instr rs_in_a(const SQLCHAR *s, SQLLEN len);
 rs_instr rs_in_w(const SQLWCHAR *s, SQLLEN len);
 
+/* 1 when text follows a NUL inside an explicit length: converting would silently cut it off
+ * (a password's tail, the rest of a statement). NULs that only pad the end are tolerated
+ * (applications that count the terminator). len in bytes (A) or characters (W). */
+int rs_in_a_cut(const SQLCHAR *s, SQLLEN len);
+int rs_in_w_cut(const SQLWCHAR *s, SQLLEN len);
+
 /* Length of an input string, for calls that take one. */
 size_t rs_in_len(const rs_instr *in);
 

@@ -25,14 +25,6 @@ SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER value, SQ
 
 /* ---- connection ---- */
 
-static int w_has_nul(const SQLWCHAR *s, SQLINTEGER units)
-{
-    for (SQLINTEGER i = 0; i < units; i++)
-        if (s[i] == 0)
-            return 1;
-    return 0;
-}
-
 static SQLRETURN set_connect_attr(rs_dbc *c, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len, int wide)
 {
     if (!rs_dbc_attr_is_string(attr))
@@ -40,8 +32,8 @@ static SQLRETURN set_connect_attr(rs_dbc *c, SQLINTEGER attr, SQLPOINTER value, 
     if (value && len < 0 && len != SQL_NTS)
         return rs_diag_add(&c->diag, "HY090", 0, "Invalid string length %d.", (int)len);
     /* a NUL inside the given length would cut the name short without a word */
-    if (value && len > 0 && (wide ? w_has_nul(value, len / (SQLINTEGER)sizeof(SQLWCHAR))
-                                  : memchr(value, '\0', (size_t)len) != NULL))
+    if (value && len > 0 && (wide ? rs_in_w_cut(value, len / (SQLINTEGER)sizeof(SQLWCHAR))
+                                  : rs_in_a_cut(value, len)))
         return rs_diag_add(&c->diag, "HY090", 0, "The string contains a NUL character within its length.");
     rs_instr in = wide ? rs_in_w(value, len == SQL_NTS ? SQL_NTS : len / (SQLINTEGER)sizeof(SQLWCHAR))
                        : rs_in_a(value, len);

@@ -5,22 +5,8 @@
 #include "api/api.h"
 #include "conn/connect.h"
 
-/* A NUL inside an explicit length would silently cut the text short (a password's tail, the
- * keywords after it): such input is refused rather than truncated. */
-static int a_has_nul(const SQLCHAR *s, SQLLEN len)
-{
-    return s && len > 0 && memchr(s, '\0', (size_t)len) != NULL;
-}
-
-static int w_has_nul(const SQLWCHAR *s, SQLLEN len)
-{
-    for (SQLLEN i = 0; s && i < len; i++)
-        if (s[i] == 0)
-            return 1;
-    return 0;
-}
-
-/* nul_arg: the argument holding a NUL within its length (NULL when none does) */
+/* nul_arg: the argument with text after a NUL within its length (NULL when none has):
+ * refused rather than cut short */
 static SQLRETURN connect_dsn(rs_dbc *c, rs_instr dsn, rs_instr uid, rs_instr pwd, const char *nul_arg)
 {
     SQLRETURN rc;
@@ -42,16 +28,16 @@ static SQLRETURN connect_dsn(rs_dbc *c, rs_instr dsn, rs_instr uid, rs_instr pwd
 SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len, SQLCHAR *uid,
                              SQLSMALLINT uid_len, SQLCHAR *pwd, SQLSMALLINT pwd_len)
 {
-    const char *nul = a_has_nul(dsn, dsn_len) ? "server name" : a_has_nul(uid, uid_len) ? "user name"
-                    : a_has_nul(pwd, pwd_len) ? "authentication" : NULL;
+    const char *nul = rs_in_a_cut(dsn, dsn_len) ? "server name" : rs_in_a_cut(uid, uid_len) ? "user name"
+                    : rs_in_a_cut(pwd, pwd_len) ? "authentication" : NULL;
     RS_WITH_DBC(h, connect_dsn(c, rs_in_a(dsn, dsn_len), rs_in_a(uid, uid_len), rs_in_a(pwd, pwd_len), nul));
 }
 
 SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQLWCHAR *uid,
                               SQLSMALLINT uid_len, SQLWCHAR *pwd, SQLSMALLINT pwd_len)
 {
-    const char *nul = w_has_nul(dsn, dsn_len) ? "server name" : w_has_nul(uid, uid_len) ? "user name"
-                    : w_has_nul(pwd, pwd_len) ? "authentication" : NULL;
+    const char *nul = rs_in_w_cut(dsn, dsn_len) ? "server name" : rs_in_w_cut(uid, uid_len) ? "user name"
+                    : rs_in_w_cut(pwd, pwd_len) ? "authentication" : NULL;
     RS_WITH_DBC(h, connect_dsn(c, rs_in_w(dsn, dsn_len), rs_in_w(uid, uid_len), rs_in_w(pwd, pwd_len), nul));
 }
 
@@ -95,7 +81,7 @@ static SQLRETURN driver_connect_a(rs_dbc *c, SQLCHAR *in, SQLSMALLINT in_len, SQ
     if (out_max < 0)   /* checked before connecting: the connection would be made for nothing */
         return rs_diag_add(&c->diag, "HY090", 0, "Invalid output buffer length %d.", (int)out_max);
     char *text;
-    SQLRETURN rc = driver_connect(c, rs_in_a(in, in_len), a_has_nul(in, in_len), completion, &text);
+    SQLRETURN rc = driver_connect(c, rs_in_a(in, in_len), rs_in_a_cut(in, in_len), completion, &text);
     if (RS_OK(rc) && rs_out_a16(text, out, out_max, out_len))
         rc = rs_rc_merge(rc, rs_truncated(&c->diag));
     rs_free_secret(text);
@@ -108,7 +94,7 @@ static SQLRETURN driver_connect_w(rs_dbc *c, SQLWCHAR *in, SQLSMALLINT in_len, S
     if (out_max < 0)
         return rs_diag_add(&c->diag, "HY090", 0, "Invalid output buffer length %d.", (int)out_max);
     char *text;
-    SQLRETURN rc = driver_connect(c, rs_in_w(in, in_len), w_has_nul(in, in_len), completion, &text);
+    SQLRETURN rc = driver_connect(c, rs_in_w(in, in_len), rs_in_w_cut(in, in_len), completion, &text);
     if (RS_OK(rc) && rs_out_w16(text, out, out_max, out_len, 1))
         rc = rs_rc_merge(rc, rs_truncated(&c->diag));
     rs_free_secret(text);

@@ -9,11 +9,14 @@
 #include "stmt/execute.h"
 #include "stmt/params.h"
 
-static SQLRETURN with_text(rs_stmt *s, rs_instr in, SQLRETURN (*fn)(rs_stmt *, const char *, size_t))
+static SQLRETURN with_text(rs_stmt *s, rs_instr in, int cut, SQLRETURN (*fn)(rs_stmt *, const char *, size_t))
 {
     SQLRETURN rc;
     if (in.oom)
         rc = rs_diag_oom(&s->diag);
+    else if (cut)   /* running the text before the NUL would run another statement than given */
+        rc = rs_diag_add(&s->diag, "HY090", 0,
+                         "The statement text contains a NUL character followed by more text within its length.");
     else if (!in.s)
         rc = rs_diag_add(&s->diag, "HY009", 0, "The statement text is a null pointer.");
     else
@@ -24,22 +27,22 @@ static SQLRETURN with_text(rs_stmt *s, rs_instr in, SQLRETURN (*fn)(rs_stmt *, c
 
 SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 {
-    RS_WITH_STMT(h, with_text(s, rs_in_a(sql, len), rs_stmt_prepare));
+    RS_WITH_STMT(h, with_text(s, rs_in_a(sql, len), rs_in_a_cut(sql, len), rs_stmt_prepare));
 }
 
 SQLRETURN SQL_API SQLPrepareW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
 {
-    RS_WITH_STMT(h, with_text(s, rs_in_w(sql, len), rs_stmt_prepare));
+    RS_WITH_STMT(h, with_text(s, rs_in_w(sql, len), rs_in_w_cut(sql, len), rs_stmt_prepare));
 }
 
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 {
-    RS_WITH_STMT(h, with_text(s, rs_in_a(sql, len), rs_stmt_exec_direct));
+    RS_WITH_STMT(h, with_text(s, rs_in_a(sql, len), rs_in_a_cut(sql, len), rs_stmt_exec_direct));
 }
 
 SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
 {
-    RS_WITH_STMT(h, with_text(s, rs_in_w(sql, len), rs_stmt_exec_direct));
+    RS_WITH_STMT(h, with_text(s, rs_in_w(sql, len), rs_in_w_cut(sql, len), rs_stmt_exec_direct));
 }
 
 SQLRETURN SQL_API SQLExecute(SQLHSTMT h)

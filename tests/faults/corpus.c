@@ -593,6 +593,22 @@ static void run_limits_ok(void)
         t_print_diag(SQL_HANDLE_DBC, dbc);
     if (SQL_SUCCEEDED(rc))
         SQLDisconnect(dbc);
+    /* a length that counts the terminating NUL (sizeof a literal) is not an embedded NUL */
+    b.len = 0;
+    puts_(&b, "Driver=rsodbc;");
+    puts_(&b, ok_rest);
+    put(&b, "\0\0", 2);
+    rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)b.p, (SQLSMALLINT)b.len, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "SQLDriverConnect: NULs only at the end of the length connect");
+    if (SQL_SUCCEEDED(rc))
+        SQLDisconnect(dbc);
+    size_t wlen;
+    SQLWCHAR *w = to_wide(b.p, b.len, &wlen);
+    rc = SQLDriverConnectW(dbc, NULL, w, (SQLSMALLINT)wlen, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "SQLDriverConnectW: NULs only at the end of the length connect");
+    if (SQL_SUCCEEDED(rc))
+        SQLDisconnect(dbc);
+    free(w);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
     free(b.p);
 }

@@ -1,9 +1,11 @@
 /* handles.c - allocating, freeing, validating and locking the four handle types. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "handles.h"
+#include "stmt/attrs.h"
 #include "handles_alloc.h"
 #include "stmt/desc.h"
 #include "stmt/result.h"
@@ -161,6 +163,11 @@ int rs_stmt_alloc(rs_dbc *c, rs_stmt **out)
     snprintf(s->cursor_name, sizeof s->cursor_name, "SQL_CUR%u", ++c->next_stmt_id);
     s->next = c->stmts;
     c->stmts = s;
+    /* ODBC 2 statement options the application set on the connection */
+    for (SQLINTEGER opt = 0; opt < (SQLINTEGER)(sizeof c->stmt_opt / sizeof *c->stmt_opt); opt++)
+        if (c->stmt_opt_set & (1u << opt))
+            rs_stmt_set_attr(s, opt, (SQLPOINTER)(uintptr_t)c->stmt_opt[opt]);
+    rs_diag_clear(&s->diag);
     *out = s;
     return 0;
 }

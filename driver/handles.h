@@ -70,6 +70,8 @@ struct rs_dbc {
     SQLUINTEGER quiet_mode_set;
     SQLULEN odbc_cursors;
     int login_timeout_set;
+    SQLULEN stmt_opt[13];        /* ODBC 2 statement options set on the connection (conn/attrs.c), */
+    unsigned stmt_opt_set;       /* a bit per option: defaults for every statement */
     int dead;                    /* the connection broke (08S01) */
     struct { const void *pg; int pid, flags; } catalog; /* catalog_redshift.c: views found, +1; 0 unasked */
 };

@@ -5,6 +5,8 @@
 
 #include "conn/attrs.h"
 #include "conn/session.h"
+#include "handles_alloc.h"
+#include "stmt/attrs.h"
 
 /* ODBC 3.8 connection attributes unixODBC's headers do not name */
 #ifndef SQL_ATTR_ASYNC_DBC_EVENT
@@ -122,8 +124,75 @@ static SQLRETURN set_access_mode(rs_dbc *c, SQLULEN v)
     return SQL_SUCCESS;
 }
 
+/* ODBC 2 applications set statement options on the connection (SQLSetConnectOption with
+ * SQL_QUERY_TIMEOUT .. SQL_USE_BOOKMARKS): they apply to every statement of the connection,
+ * those open and those allocated later. */
+static int is_stmt_option(SQLINTEGER attr)
+{
+    /* SQL_ATTR_ASYNC_ENABLE (4) is among them: refused on statements, so here too */
+    return attr >= SQL_QUERY_TIMEOUT && attr <= SQL_USE_BOOKMARKS;
+}
+
+/* A statement to try an option on, or read its default from; NULL when out of memory. */
+static rs_stmt *probe_stmt(rs_dbc *c)
+{
+    rs_stmt *s = NULL;
+    return rs_stmt_alloc(c, &s) == 0 ? s : NULL;
+}
+
+static SQLRETURN set_stmt_option(rs_dbc *c, SQLINTEGER attr, SQLULEN v)
+{
+    rs_stmt *probe = probe_stmt(c);
+    if (!probe)
+        return rs_diag_oom(&c->diag);
+    SQLRETURN rc = rs_stmt_set_attr(probe, attr, (SQLPOINTER)(uintptr_t)v);
+    /* the probe's verdict is the connection's (its records without the prefix they have) */
+    for (int i = 0; i < probe->diag.count; i++) {
+        const char *m = probe->diag.recs[i].message;
+        if (strncmp(m, "[rsodbc] ", 9) == 0)
+            m += 9;
+        rs_diag_add(&c->diag, probe->diag.recs[i].sqlstate, probe->diag.recs[i].native, "%s", m);
+    }
+    SQLULEN applied = v;
+    if (rc != SQL_ERROR) {
+        SQLULEN num = 0;
+        SQLPOINTER ptr = NULL;
+        int is_ptr = 0;
+        if (rs_stmt_get_attr(probe, attr, &num, &ptr, &is_ptr) == SQL_SUCCESS && !is_ptr)
+            applied = num;   /* what an 01S02 substituted */
+    }
+    rs_stmt_free(probe);
+    if (rc == SQL_ERROR)
+        return rc;
+    c->stmt_opt[attr] = applied;
+    c->stmt_opt_set |= 1u << attr;
+    for (rs_stmt *s = c->stmts; s; s = s->next) {
+        rs_stmt_set_attr(s, attr, (SQLPOINTER)(uintptr_t)applied);
+        rs_diag_clear(&s->diag);
+    }
+    return rc;
+}
+
+static SQLRETURN get_stmt_option(rs_dbc *c, SQLINTEGER attr, SQLULEN *out)
+{
+    if (c->stmt_opt_set & (1u << attr)) {
+        *out = c->stmt_opt[attr];
+        return SQL_SUCCESS;
+    }
+    rs_stmt *probe = probe_stmt(c);   /* the statement default */
+    if (!probe)
+        return rs_diag_oom(&c->diag);
+    SQLPOINTER ptr = NULL;
+    int is_ptr = 0;
+    SQLRETURN rc = rs_stmt_get_attr(probe, attr, out, &ptr, &is_ptr);
+    rs_stmt_free(probe);
+    return rc;
+}
+
 SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str)
 {
+    if (is_stmt_option(attr))
+        return set_stmt_option(c, attr, v);
     switch (attr) {
     case SQL_ATTR_AUTOCOMMIT: return set_autocommit(c, v);
     case SQL_ATTR_ACCESS_MODE: return set_access_mode(c, v);
@@ -174,10 +243,6 @@ SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str
             return rs_diag_add(&c->diag, "HYC00", 0,
                                "Changing the database of an open connection is not supported: reconnect with Database=%s.", str);
         return SQL_SUCCESS;
-    case SQL_ATTR_ASYNC_ENABLE:
-        if (v != SQL_ASYNC_ENABLE_OFF)
-            return rs_diag_add(&c->diag, "HYC00", 0, "Asynchronous execution is not supported.");
-        return SQL_SUCCESS;
     case SQL_ATTR_AUTO_IPD:
     case SQL_ATTR_CONNECTION_DEAD:
         return rs_diag_add(&c->diag, "HY092", 0, "Attribute %d is read-only.", (int)attr);
@@ -189,6 +254,8 @@ SQLRETURN rs_dbc_set_attr(rs_dbc *c, SQLINTEGER attr, SQLULEN v, const char *str
 SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
 {
     memset(out, 0, sizeof *out);
+    if (is_stmt_option(attr))
+        return get_stmt_option(c, attr, &out->num);
     switch (attr) {
     case SQL_ATTR_AUTOCOMMIT: out->num = c->autocommit; break;
     case SQL_ATTR_ACCESS_MODE: out->num = c->access_mode; break;
@@ -203,7 +270,6 @@ SQLRETURN rs_dbc_get_attr(rs_dbc *c, SQLINTEGER attr, rs_attr_value *out)
     case SQL_ATTR_METADATA_ID: out->num = c->metadata_id; break;
     case SQL_ATTR_ODBC_CURSORS: out->num = c->odbc_cursors; break;
     case SQL_ATTR_AUTO_IPD: out->num = SQL_FALSE; break;
-    case SQL_ATTR_ASYNC_ENABLE: out->num = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_TRACE: out->num = SQL_OPT_TRACE_OFF; break;
     case SQL_ATTR_QUIET_MODE: out->num = 0; break;   /* no window handle kept */
     case SQL_ATTR_ASYNC_DBC_FUNCTIONS_ENABLE: out->num = SQL_ASYNC_DBC_ENABLE_OFF; break;

@@ -232,6 +232,60 @@ static void test_statement_attrs(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* The ODBC 2 option functions, mapped by unixODBC: statement options set on the connection
+ * apply to its statements, open and later ones. */
+static void test_odbc2_options(void)
+{
+    SQLHDBC d = t_connect(env, "");
+    SQLHSTMT before = t_stmt(d);
+    SQLULEN v = 99;
+    SQLRETURN rc = SQLGetConnectOption(d, SQL_MAX_ROWS, &v);
+    t_ok(rc == SQL_SUCCESS && v == 0, "SQLGetConnectOption(SQL_MAX_ROWS) before any: the default 0 (%lu)", (unsigned long)v);
+    rc = SQLSetConnectOption(d, SQL_QUERY_TIMEOUT, 5);
+    T_DBC_RC(d, rc, SQL_SUCCESS, "SQLSetConnectOption(SQL_QUERY_TIMEOUT, 5)");
+    v = 0;
+    SQLGetConnectOption(d, SQL_QUERY_TIMEOUT, &v);
+    t_is_int((long long)v, 5, "SQLGetConnectOption reads it back");
+    v = 0;
+    SQLGetStmtAttr(before, SQL_ATTR_QUERY_TIMEOUT, &v, 0, NULL);
+    t_is_int((long long)v, 5, "a statement allocated before has it");
+    SQLHSTMT after = t_stmt(d);
+    v = 0;
+    SQLGetStmtOption(after, SQL_QUERY_TIMEOUT, &v);
+    t_is_int((long long)v, 5, "a statement allocated after has it (SQLGetStmtOption)");
+    rc = SQLSetConnectOption(d, SQL_CURSOR_TYPE, SQL_CURSOR_KEYSET_DRIVEN);
+    T_DBC_RC(d, rc, SQL_SUCCESS_WITH_INFO, "SQLSetConnectOption(SQL_CURSOR_TYPE, keyset)");
+    t_state(SQL_HANDLE_DBC, d, "01S02", "01S02: a static cursor instead");
+    v = 0;
+    SQLGetConnectOption(d, SQL_CURSOR_TYPE, &v);
+    t_is_int((long long)v, SQL_CURSOR_STATIC, "the connection's cursor type reads back static");
+    v = 0;
+    SQLGetStmtAttr(before, SQL_ATTR_CURSOR_TYPE, &v, 0, NULL);
+    t_is_int((long long)v, SQL_CURSOR_STATIC, "and so does the statement's");
+    rc = SQLSetConnectOption(d, SQL_NOSCAN, 7);
+    T_DBC_RC(d, rc, SQL_ERROR, "SQLSetConnectOption(SQL_NOSCAN, 7) is refused");
+    t_state(SQL_HANDLE_DBC, d, "HY024", "HY024");
+    rc = SQLSetStmtOption(after, SQL_ROWSET_SIZE, 3);
+    T_STMT_RC(after, rc, SQL_SUCCESS, "SQLSetStmtOption(SQL_ROWSET_SIZE, 3)");
+    v = 0;
+    SQLGetStmtOption(after, SQL_ROWSET_SIZE, &v);
+    t_is_int((long long)v, 3, "SQLGetStmtOption reads it back");
+    rc = SQLSetConnectOption(d, SQL_AUTOCOMMIT, SQL_AUTOCOMMIT_OFF);
+    T_DBC_RC(d, rc, SQL_SUCCESS, "SQLSetConnectOption(SQL_AUTOCOMMIT, off)");
+    v = 9;
+    SQLGetConnectOption(d, SQL_AUTOCOMMIT, &v);
+    t_is_int((long long)v, SQL_AUTOCOMMIT_OFF, "SQLGetConnectOption(SQL_AUTOCOMMIT)");
+    SQLSetConnectOption(d, SQL_AUTOCOMMIT, SQL_AUTOCOMMIT_ON);
+    /* the timeout set on the connection works on its statements */
+    double t0 = t_now();
+    SQLSetConnectOption(d, SQL_QUERY_TIMEOUT, 1);
+    rc = SQLExecDirect(before, (SQLCHAR *)"SELECT pg_sleep(5)", SQL_NTS);
+    T_STMT_RC(before, rc, SQL_ERROR, "SQL_QUERY_TIMEOUT 1 from the connection stops a 5 s query");
+    t_state(SQL_HANDLE_STMT, before, "HYT00", "HYT00");
+    t_ok(t_now() - t0 < 4.0, "within the timeout");
+    t_disconnect(d);
+}
+
 int main(void)
 {
     t_start(60);
@@ -239,6 +293,7 @@ int main(void)
     dbc = t_connect(env, "");
     test_connection_attrs();
     test_statement_attrs();
+    test_odbc2_options();
     t_disconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);
     return t_done();

@@ -74,32 +74,39 @@ int rs_connstr_parse(const char *text, size_t len, rs_connstr *out, char *why, s
             i++;
         char *value;
         if (i < len && text[i] == '{') {
-            /* braced: up to the first '}' not doubled; "}}" is a literal '}' */
-            size_t vs = ++i, o = 0;
-            value = malloc(len - vs + 1);
-            if (!value)
-                goto oom;
+            /* braced: up to the first '}' not doubled; "}}" is a literal '}'. Measured first,
+             * so the value takes its own length, not the rest of the string (256 braced
+             * values in a 64 KiB string would otherwise hold 16 MiB). */
+            size_t vs = ++i, n = 0, o = 0;
             int closed = 0;
             while (i < len) {
                 if (text[i] == '}') {
                     if (i + 1 < len && text[i + 1] == '}') {
-                        value[o++] = '}';
+                        n++;
                         i += 2;
                         continue;
                     }
                     closed = 1;
-                    i++;
                     break;
                 }
-                value[o++] = text[i++];
+                n++;
+                i++;
             }
-            value[o] = '\0';
             if (!closed) {
-                free(value);
                 snprintf(why, whylen, "Connection string: the value of %.*s opens '{' but never closes it with '}'.",
                          (int)((ke - ks) > 64 ? 64 : (ke - ks)), text + ks);
                 goto fail;
             }
+            value = malloc(n + 1);
+            if (!value)
+                goto oom;
+            for (size_t k = vs; k < i; k++) {
+                value[o++] = text[k];
+                if (text[k] == '}')
+                    k++;   /* the second of "}}" */
+            }
+            value[o] = '\0';
+            i++; /* the closing '}' */
             while (i < len && is_space(text[i]))
                 i++;
             if (i < len && text[i] != ';') {

@@ -1,12 +1,14 @@
 /* unit_fuzz_regress.c - inputs the fuzz targets (fuzz/) found to break the driver, kept as
  * plain assertions so make check (and its ASan/UBSan build) catches a regression without
  * clang or libFuzzer. Each case names the target that found it. */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
 #include "aws/aws_error.h"
 #include "aws/awsxml.h"
+#include "conn/connstr.h"
 #include "stmt/sqltext.h"
 #include "types/convert.h"
 #include "types/cparam.h"
@@ -27,7 +29,7 @@ static SQLRETURN conv(const char *v, unsigned oid, SQLSMALLINT ctype, void *buf)
 
 int main(void)
 {
-    TAP_PLAN(20);
+    TAP_PLAN(22);
 
     /* fuzz_convert: a year of more digits than an int holds overflowed while parsing
      * (signed overflow, UBSan) instead of being refused */
@@ -132,6 +134,22 @@ int main(void)
     TAP_OK(rs_interval_parse("PT999999999999999999.9S", 23, &iv) == -1, "18 digits of seconds too");
     TAP_OK(rs_interval_parse("P1DT9223372036S", 15, &iv) == 0 && iv.days == 1 && iv.usec == 9223372036000000LL,
            "the largest whole seconds that fit still parse");
+
+    /* fuzz_connstr (4,000 execs/s where 35,000 were expected): a braced value took a buffer
+     * as long as the rest of the string, so 256 braced values in 64 KiB held 16 MiB */
+    size_t big = 60000;
+    char *cs_text = malloc(big + 64);
+    int cl = snprintf(cs_text, 64, "A={x}}y};B=");
+    memset(cs_text + cl, 'z', big);
+    rs_connstr cs;
+    char cwhy[256];
+    TAP_OK(rs_connstr_parse(cs_text, (size_t)cl + big, &cs, cwhy, sizeof cwhy) == 0 && cs.count == 2
+           && strcmp(cs.pairs[0].value, "x}y") == 0, "a braced value with '}}' still reads as x}y");
+    TAP_OK(cs.count == 2 && malloc_usable_size(cs.pairs[0].value) < 64,
+           "and takes a few bytes, not the rest of the 60 KB string (%zu)",
+           cs.count == 2 ? malloc_usable_size(cs.pairs[0].value) : 0);
+    rs_connstr_free(&cs);
+    free(cs_text);
 
     rs_diag_free(&diag);
     return TAP_DONE();

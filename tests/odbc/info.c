@@ -424,6 +424,16 @@ static void test_more_infos(void)
              "SQL_ATTR_TXN_ISOLATION %s: set, read back, and the server runs it (%s)", levels[i].name, v);
     }
     SQLSetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, (SQLPOINTER)SQL_TXN_READ_COMMITTED, 0);
+
+    /* SQL_CA2_CRC_EXACT for static cursors: the cursor row count is there after executing */
+    t_ok(info_u32(SQL_STATIC_CURSOR_ATTRIBUTES2) & SQL_CA2_CRC_EXACT, "static cursors claim an exact row count");
+    SQLHSTMT st = t_stmt(dbc);
+    SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0);
+    SQLExecDirect(st, (SQLCHAR *)"SELECT g FROM generate_series(1, 7) g", SQL_NTS);
+    SQLLEN crc = -1;
+    SQLRETURN rc = SQLGetDiagField(SQL_HANDLE_STMT, st, 0, SQL_DIAG_CURSOR_ROW_COUNT, &crc, 0, NULL);
+    t_ok(rc == SQL_SUCCESS && crc == 7, "SQL_DIAG_CURSOR_ROW_COUNT of a static cursor: 7 (%ld)", (long)crc);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
 /* Every ODBC function by id and name. */

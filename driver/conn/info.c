@@ -11,7 +11,7 @@ static const struct { SQLUSMALLINT type; const char *value; } str_infos[] = {
     /* catalogs are databases: the catalog functions name them, and a table is
      * database.schema.table (other databases through datashares) */
     { SQL_CATALOG_NAME, "Y" }, { SQL_CATALOG_NAME_SEPARATOR, "." }, { SQL_CATALOG_TERM, "database" },
-    { SQL_COLLATION_SEQ, "UTF-8" }, { SQL_COLUMN_ALIAS, "Y" }, { SQL_DATA_SOURCE_READ_ONLY, "N" },
+    { SQL_COLLATION_SEQ, "UTF-8" }, { SQL_COLUMN_ALIAS, "Y" }, 
     { SQL_DESCRIBE_PARAMETER, "Y" }, { SQL_DRIVER_NAME, "rsodbc.so" }, { SQL_DRIVER_ODBC_VER, "03.80" },
     { SQL_EXPRESSIONS_IN_ORDERBY, "Y" }, { SQL_IDENTIFIER_QUOTE_CHAR, "\"" },
     { SQL_INTEGRITY, "N" },
@@ -114,11 +114,6 @@ static const struct { SQLUSMALLINT type; SQLUINTEGER value; int u16; } num_infos
     /* a static cursor is read whole: SQL_DIAG_CURSOR_ROW_COUNT is exact */
     { SQL_STATIC_CURSOR_ATTRIBUTES2, SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_CRC_EXACT, 0 },
     { SQL_STATIC_SENSITIVITY, 0, 0 },
-    { SQL_STRING_FUNCTIONS, SQL_FN_STR_ASCII | SQL_FN_STR_BIT_LENGTH | SQL_FN_STR_CHAR |
-      SQL_FN_STR_CHAR_LENGTH | SQL_FN_STR_CHARACTER_LENGTH | SQL_FN_STR_CONCAT | SQL_FN_STR_LCASE |
-      SQL_FN_STR_LEFT | SQL_FN_STR_LENGTH | SQL_FN_STR_LOCATE | SQL_FN_STR_LOCATE_2 | SQL_FN_STR_LTRIM |
-      SQL_FN_STR_OCTET_LENGTH | SQL_FN_STR_POSITION | SQL_FN_STR_REPEAT | SQL_FN_STR_REPLACE |
-      SQL_FN_STR_RIGHT | SQL_FN_STR_RTRIM | SQL_FN_STR_SPACE | SQL_FN_STR_SUBSTRING | SQL_FN_STR_UCASE, 0 },
     { SQL_SUBQUERIES, SQL_SQ_COMPARISON | SQL_SQ_CORRELATED_SUBQUERIES | SQL_SQ_EXISTS | SQL_SQ_IN |
       SQL_SQ_QUANTIFIED, 0 },
     { SQL_SYSTEM_FUNCTIONS, SQL_FN_SYS_DBNAME | SQL_FN_SYS_IFNULL | SQL_FN_SYS_USERNAME, 0 },
@@ -243,6 +238,20 @@ SQLRETURN rs_dbc_get_info(rs_dbc *c, SQLUSMALLINT type, rs_info_value *out)
     case SQL_QUOTED_IDENTIFIER_CASE:
         out->kind = RS_INFO_U16;
         out->num = c->pg && !c->server.is_redshift ? SQL_IC_SENSITIVE : SQL_IC_LOWER;
+        return SQL_SUCCESS;
+    case SQL_STRING_FUNCTIONS:
+        /* ASCII runs on Redshift's leader node only and BIT_LENGTH not at all */
+        out->kind = RS_INFO_U32;
+        out->num = SQL_FN_STR_CHAR | SQL_FN_STR_CHAR_LENGTH | SQL_FN_STR_CHARACTER_LENGTH | SQL_FN_STR_CONCAT |
+                   SQL_FN_STR_LCASE | SQL_FN_STR_LEFT | SQL_FN_STR_LENGTH | SQL_FN_STR_LOCATE | SQL_FN_STR_LOCATE_2 |
+                   SQL_FN_STR_LTRIM | SQL_FN_STR_OCTET_LENGTH | SQL_FN_STR_POSITION | SQL_FN_STR_REPEAT |
+                   SQL_FN_STR_REPLACE | SQL_FN_STR_RIGHT | SQL_FN_STR_RTRIM | SQL_FN_STR_SPACE |
+                   SQL_FN_STR_SUBSTRING | SQL_FN_STR_UCASE;
+        if (c->pg && !c->server.is_redshift)
+            out->num |= SQL_FN_STR_ASCII | SQL_FN_STR_BIT_LENGTH;
+        return SQL_SUCCESS;
+    case SQL_DATA_SOURCE_READ_ONLY:
+        set_str(out, c->access_mode == SQL_MODE_READ_ONLY ? "Y" : "N");
         return SQL_SUCCESS;
     case SQL_MAX_CONCURRENT_ACTIVITIES:
         break;

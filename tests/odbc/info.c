@@ -425,6 +425,15 @@ static void test_more_infos(void)
     }
     SQLSetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, (SQLPOINTER)SQL_TXN_READ_COMMITTED, 0);
 
+    /* SQL_DATA_SOURCE_READ_ONLY follows SQL_ATTR_ACCESS_MODE */
+    char ro[8] = "";
+    SQLSetConnectAttr(dbc, SQL_ATTR_ACCESS_MODE, (SQLPOINTER)SQL_MODE_READ_ONLY, 0);
+    SQLGetInfo(dbc, SQL_DATA_SOURCE_READ_ONLY, ro, sizeof ro, NULL);
+    t_is_str(ro, "Y", "SQL_DATA_SOURCE_READ_ONLY with SQL_MODE_READ_ONLY");
+    SQLSetConnectAttr(dbc, SQL_ATTR_ACCESS_MODE, (SQLPOINTER)SQL_MODE_READ_WRITE, 0);
+    SQLGetInfo(dbc, SQL_DATA_SOURCE_READ_ONLY, ro, sizeof ro, NULL);
+    t_is_str(ro, "N", "and N again with SQL_MODE_READ_WRITE");
+
     /* SQL_CA2_CRC_EXACT for static cursors: the cursor row count is there after executing */
     t_ok(info_u32(SQL_STATIC_CURSOR_ATTRIBUTES2) & SQL_CA2_CRC_EXACT, "static cursors claim an exact row count");
     SQLHSTMT st = t_stmt(dbc);

@@ -186,6 +186,30 @@ static void test_statement_attrs(void)
         SQLRETURN rc2 = SQLGetStmtAttr(st, ptrs[i].attr, &got, 0, NULL);
         t_ok(rc == SQL_SUCCESS && rc2 == SQL_SUCCESS && got == ptrs[i].p, "%s: set and read back", ptrs[i].name);
     }
+
+    /* descriptor attributes: the implementation descriptors stay, another statement's
+     * implicit descriptor is not an application descriptor here */
+    SQLHSTMT other = t_stmt(dbc);
+    SQLHDESC ird = NULL, oard = NULL;
+    SQLGetStmtAttr(st, SQL_ATTR_IMP_ROW_DESC, &ird, 0, NULL);
+    SQLGetStmtAttr(other, SQL_ATTR_APP_ROW_DESC, &oard, 0, NULL);
+    SQLRETURN drc = SQLSetStmtAttr(st, SQL_ATTR_IMP_ROW_DESC, ird, 0);
+    char dstate[6] = "";
+    t_diag_rec(SQL_HANDLE_STMT, st, 1, dstate, NULL, NULL, 0);
+    t_ok(drc == SQL_ERROR && (strcmp(dstate, "HY017") == 0 || strcmp(dstate, "HY092") == 0),
+         "SQL_ATTR_IMP_ROW_DESC cannot be set (%s)", dstate);
+    drc = SQLSetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, oard, 0);
+    T_STMT_RC(st, drc, SQL_ERROR, "another statement's implicit ARD as this one's ARD");
+    t_state(SQL_HANDLE_STMT, st, "HY017", "HY017");
+    SQLHDESC mine = NULL;
+    SQLAllocHandle(SQL_HANDLE_DESC, dbc, &mine);
+    T_STMT_RC(st, SQLSetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, mine, 0), SQL_SUCCESS, "an explicit descriptor as the ARD");
+    SQLHDESC got = NULL;
+    SQLGetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, &got, 0, NULL);
+    t_ok(got == mine, "SQL_ATTR_APP_ROW_DESC reads it back");
+    T_STMT_RC(st, SQLSetStmtAttr(st, SQL_ATTR_APP_ROW_DESC, NULL, 0), SQL_SUCCESS, "NULL restores the implicit ARD");
+    SQLFreeHandle(SQL_HANDLE_DESC, mine);
+    SQLFreeHandle(SQL_HANDLE_STMT, other);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 
     /* the cursor attributes cannot change once the statement is prepared */

@@ -49,7 +49,6 @@ for v in RS_PG_PORT RS_CA_FILE ODBCSYSINI RS_EMULATOR_URL; do
         exit 1
     fi
 done
-BUILD=${RS_BUILD:-$TOP/build/check}
 CLIENTS=$TOP/build/clients
 mkdir -p "$CLIENTS"
 

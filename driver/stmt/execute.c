@@ -11,6 +11,7 @@
 #include "stmt/desc.h"
 #include "stmt/execute.h"
 #include "stmt/params.h"
+#include "stmt/paramtarget.h"
 #include "stmt/result.h"
 #include "stmt/sqltext.h"
 #include "stmt/stmtlog.h"
@@ -302,19 +303,26 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
         PQclear(d);
         return rc;
     }
-    /* the server tells the type only (no typmod, no nullability) */
-    const rs_pgtype *t = rs_pgtype_lookup(ret ? PQftype(d, 0) : PQparamtype(d, snum - 1));
+    /* the server tells the type only (no typmod, no nullability); a bare marker of a plain
+     * INSERT takes its column's typmod from the catalog */
+    unsigned poid = ret ? PQftype(d, 0) : PQparamtype(d, snum - 1), coid = 0;
     PQclear(d);
+    const rs_pgtype *t = rs_pgtype_lookup(poid);
+    int typmod = -1;
+    if (!ret && (t->oid == RS_OID_NUMERIC || t->oid == RS_OID_VARCHAR || t->oid == RS_OID_BPCHAR ||
+                 t->oid == RS_OID_TIMESTAMP || t->oid == RS_OID_TIMESTAMPTZ || t->oid == RS_OID_TIME) &&
+        (rs_param_target(s, snum, &coid, &typmod) < 0 || coid != poid))
+        typmod = -1;
     if (type)
-        *type = t->sql_type;
+        *type = rs_pgtype_sql_type(t, typmod);
     if (size)
-        *size = rs_pgtype_column_size(t, -1);
+        *size = rs_pgtype_column_size(t, typmod);
     if (digits)
-        *digits = rs_pgtype_decimal_digits(t, -1);
-    /* A numeric parameter's scale is unknown (the server sends no typmods for parameters).
-     * Scale 0 would make applications that scale their values by it (pyodbc's
-     * fast_executemany) refuse every fraction: say 6, leaving 32 integer digits of 38. */
-    if (digits && t->oid == RS_OID_NUMERIC)
+        *digits = rs_pgtype_decimal_digits(t, typmod);
+    /* A numeric parameter whose scale is unknown: scale 0 would make applications that scale
+     * their values by it (pyodbc's fast_executemany) refuse every fraction, so say 6, leaving
+     * 32 integer digits of 38. */
+    if (digits && t->oid == RS_OID_NUMERIC && typmod < 0)
         *digits = 6;
     if (nullable)
         *nullable = SQL_NULLABLE_UNKNOWN;

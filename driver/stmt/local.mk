@@ -1,7 +1,7 @@
 # driver/stmt: statement text, parameters, execution, results, fetch, descriptors, catalog
 librscore_la_SOURCES += \
 	driver/stmt/sqltext.c driver/stmt/sqltext.h driver/stmt/params.c driver/stmt/params.h \
-	driver/stmt/callparams.c driver/stmt/callparams.h \
+	driver/stmt/callparams.c driver/stmt/callparams.h driver/stmt/paramtarget.c driver/stmt/paramtarget.h \
 	driver/stmt/dae.c driver/stmt/dae.h driver/stmt/setpos.c driver/stmt/setpos.h \
 	driver/stmt/execute.c driver/stmt/execute.h driver/stmt/result.c driver/stmt/result.h \
 	driver/stmt/fetch.c driver/stmt/fetch.h driver/stmt/desc.c driver/stmt/desc.h \

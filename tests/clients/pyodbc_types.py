@@ -83,6 +83,17 @@ def main():
         return [tuple(r) for r in got] == want, f'got {[tuple(r) for r in got]}'
     t.check('fast_executemany with None values', many_nulls)
 
+    def many_scale():
+        # SQLDescribeParam reports the column's numeric(20,8), so pyodbc keeps 8 decimals
+        cur.execute(f'CREATE TABLE {tbl}_f (id int, v numeric(20,8), s varchar(12))')
+        cur.fast_executemany = True
+        vals = [(i, D(f'{i}.{i:08d}'), f's{i}') for i in range(1, 51)]
+        cur.executemany(f'INSERT INTO {tbl}_f VALUES (?, ?, ?)', vals)
+        got = [tuple(r) for r in cur.execute(f'SELECT id, v, s FROM {tbl}_f ORDER BY id').fetchall()]
+        cur.execute(f'DROP TABLE {tbl}_f')
+        return got == vals, f'got {got[:2]}'
+    t.check('fast_executemany with Decimal of scale 8 into numeric(20,8): exact', many_scale)
+
     def many_error():
         cur.fast_executemany = False
         try:

@@ -79,3 +79,7 @@ ODBC_DM_TESTS += tests/odbc/params_call
 tests_odbc_attrs_SOURCES = tests/odbc/attrs.c
 tests_odbc_attrs_LDADD = $(RS_DM_LIBS)
 ODBC_DM_TESTS += tests/odbc/attrs
+
+tests_odbc_params_describe_SOURCES = tests/odbc/params_describe.c
+tests_odbc_params_describe_LDADD = $(RS_DM_LIBS)
+ODBC_DM_TESTS += tests/odbc/params_describe

@@ -30,3 +30,8 @@ RS_UNIT_TESTS += tests/unit/unit_fast_strtod
 check_PROGRAMS += tests/unit/unit_fast_strtod
 TESTS += tests/unit/unit_fast_strtod
 tests_unit_unit_fast_strtod_LDADD = $(RS_TEST_LIBS) -lm
+# the column a marker of a plain INSERT goes into (SQLDescribeParam)
+RS_UNIT_TESTS += tests/unit/unit_paramtarget
+check_PROGRAMS += tests/unit/unit_paramtarget
+TESTS += tests/unit/unit_paramtarget
+tests_unit_unit_paramtarget_LDADD = $(RS_TEST_LIBS)

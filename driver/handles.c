@@ -198,6 +198,7 @@ rs_stmt *rs_stmt_enter(SQLHANDLE h)
     if (!s || s->magic != RS_MAGIC_STMT)
         return NULL;
     pthread_mutex_lock(&s->dbc->lock);
+    atomic_store(&s->dbc->busy, s);
     rs_diag_clear(&s->diag);
     return s;
 }
@@ -205,6 +206,7 @@ rs_stmt *rs_stmt_enter(SQLHANDLE h)
 SQLRETURN rs_stmt_leave(rs_stmt *s, SQLRETURN rc)
 {
     s->diag.last_rc = rc;
+    atomic_store(&s->dbc->busy, NULL);
     pthread_mutex_unlock(&s->dbc->lock);
     return rc;
 }

@@ -2,11 +2,13 @@
  *
  * Locking: every entry point locks the handle it is given; statement and descriptor calls
  * lock their connection, because one libpq connection serves all of its statements.
- * SQLCancel is the exception: it takes no lock (it uses libpq's thread-safe PQcancel). */
+ * SQLCancel is the exception: while a call of its statement holds the lock (rs_dbc.busy) it
+ * takes none and uses libpq's thread-safe PQcancel. */
 #ifndef RS_HANDLES_H
 #define RS_HANDLES_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sql.h>
 #include <sqlext.h>
 #include <libpq-fe.h>
@@ -52,6 +54,7 @@ struct rs_dbc {
     unsigned id;                 /* for the log */
     PGconn *pg;
     PGcancel *cancel;            /* for SQLCancel from another thread (no lock) */
+    _Atomic(rs_stmt *) busy;     /* the statement whose call holds lock (rs_stmt_enter), or NULL */
     rs_config cfg;
     int cfg_loaded;
     rs_server_info server;
@@ -181,7 +184,7 @@ struct rs_stmt {
     /* data at execution: the values gathered by SQLParamData/SQLPutData (stmt/dae.c) */
     struct rs_dae *dae;
     /* set by SQLCancel (any thread) while this statement executes: the error is HY008 */
-    volatile int cancel_requested;
+    atomic_int cancel_requested;
     /* stmt/stmtlog.c: when the statement went out and its first answer came (ms), 0 when
      * the log is below DEBUG */
     double log_sent_ms, log_first_ms;

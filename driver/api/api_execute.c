@@ -99,27 +99,29 @@ static SQLRETURN end_need_data(rs_stmt *s)
     return SQL_SUCCESS;
 }
 
-/* Waiting for data at execution: no call runs on this statement, so take the lock and end
- * the sequence without executing. */
-static SQLRETURN cancel_need_data(SQLHSTMT h)
+/* No call of this statement runs: take the lock and end a data-at-execution sequence, if any,
+ * without executing; otherwise there is nothing to cancel. */
+static SQLRETURN cancel_idle(SQLHSTMT h)
 {
-    RS_WITH_STMT(h, end_need_data(s));
+    RS_WITH_STMT(h, s->state == RS_S_NEED_DATA ? end_need_data(s) : SQL_SUCCESS);
 }
 
-/* SQLCancel may come from another thread while this statement's call holds the lock, so it
- * takes none: libpq's cancel request is thread-safe and needs only the PGcancel object. */
+/* SQLCancel may come from another thread while this statement's call holds the lock: then it
+ * takes none (libpq's cancel request is thread-safe and needs only the PGcancel object, set at
+ * connect) and the running call reports HY008. The statement's state is read only under the
+ * lock: reading it while the running call changes it was a data race (ThreadSanitizer). */
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
     rs_stmt *s = h;
     if (!s || s->magic != RS_MAGIC_STMT)
         return SQL_INVALID_HANDLE;
-    if (s->state == RS_S_NEED_DATA)
-        return cancel_need_data(h);
+    rs_dbc *c = s->dbc;
+    if (atomic_load(&c->busy) != s)
+        return cancel_idle(h);
     s->cancel_requested = 1;
-    PGcancel *cancel = s->dbc->cancel;
-    if (cancel) {
+    if (c->cancel) {
         char err[256];
-        if (!PQcancel(cancel, err, sizeof err))
+        if (!PQcancel(c->cancel, err, sizeof err))
             return SQL_ERROR;
     }
     return SQL_SUCCESS;

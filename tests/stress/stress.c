@@ -37,7 +37,7 @@
 #define KEYS "AccessKeyID=AKIARSSTRESSKEYS0001;SecretAccessKey=RSST+fake/stress/secret/00000000000000001;"
 
 typedef struct stress_cfg {
-    int threads, cycles, window_s;
+    int threads, cycles, window_s, login_timeout_s;
     char connstr[STRESS_KEYS][2][1024];   /* [key][phase] */
 } stress_cfg;
 
@@ -275,6 +275,7 @@ int main(void)
     C.threads = env_int("RS_STRESS_THREADS", 32, STRESS_KEYS, STRESS_MAX_THREADS);
     C.cycles = env_int("RS_STRESS_CYCLES", 200, 1, 100000);
     C.window_s = env_int("RS_STRESS_WINDOW_S", 4, 2, 600);
+    C.login_timeout_s = env_int("RS_STRESS_LOGIN_TIMEOUT_S", 30, 1, 3600);
     signal(SIGALRM, on_alarm);
     alarm((unsigned)env_int("RS_STRESS_TIMEOUT_S", 600, 10, 86400));
 
@@ -300,9 +301,9 @@ int main(void)
         for (int p = 0; p < 2; p++)
             snprintf(C.connstr[k][p], sizeof C.connstr[k][p],
                      "DRIVER={rsodbc};IAM=1;Server=127.0.0.1;Port=%s;Database=%s;SSLMode=verify-full;"
-                     "CaFile=%s;LoginTimeout=30;ClusterId=rsst-cluster;Region=us-east-1;EndpointUrl=%s;"
+                     "CaFile=%s;LoginTimeout=%d;ClusterId=rsst-cluster;Region=us-east-1;EndpointUrl=%s;"
                      "%sAutoCreate=1;DbUser=rsst_%s%d",
-                     getenv("RS_PG_PORT"), db, getenv("RS_CA_FILE"), emu.url, KEYS, p ? "win" : "run", k);
+                     getenv("RS_PG_PORT"), db, getenv("RS_CA_FILE"), C.login_timeout_s, emu.url, KEYS, p ? "win" : "run", k);
 
     if (!tap_ok(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &shared_env)) &&
                 SQL_SUCCEEDED(SQLSetEnvAttr(shared_env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0)),

@@ -92,6 +92,34 @@ static SQLRETURN own(rs_param_value *out, const char *text, size_t n, rs_diag *d
     return SQL_SUCCESS;
 }
 
+/* Decimal text of v into buf (room for 21 bytes): what "%" PRId64 prints, without printf. */
+static int i64_text(int64_t v, char *buf)
+{
+    char tmp[24];
+    int n = 0, o = 0;
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + (int)(m % 10));
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        buf[o++] = '-';
+    while (n > 0)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+    return o;
+}
+
+/* v as exactly `width` digits (zero-padded), for dates and times. */
+static char *digits_n(char *p, unsigned v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
 /* SQL_NUMERIC_STRUCT to decimal text; buf holds at least 64 bytes. */
 static void numeric_text(const SQL_NUMERIC_STRUCT *ns, char *buf, size_t buflen)
 {
@@ -231,6 +259,27 @@ static int datetime_text(char *buf, size_t buflen, dst_cat dst, int has_date, in
     }
     if (!has_date)
         today(&year, &month, &day);
+    if (year >= 1 && year <= 9999 && month <= 99 && day <= 99 && h <= 99 && mi <= 99 && s <= 99 &&
+        frac_ns <= 999999999 && buflen >= 32) {
+        /* the common case without printf: YYYY-MM-DD[ HH:MM:SS.fffffffff] */
+        char *p = digits_n(buf, (unsigned)year, 4);
+        *p++ = '-';
+        p = digits_n(p, month, 2);
+        *p++ = '-';
+        p = digits_n(p, day, 2);
+        if (dst != DST_DATE) {
+            *p++ = ' ';
+            p = digits_n(p, h, 2);
+            *p++ = ':';
+            p = digits_n(p, mi, 2);
+            *p++ = ':';
+            p = digits_n(p, s, 2);
+            *p++ = '.';
+            p = digits_n(p, frac_ns, 9);
+        }
+        *p = '\0';
+        return (int)(p - buf);
+    }
     n = ymd_text(buf, buflen, year, month, day, &bc);
     if (dst != DST_DATE)
         n += snprintf(buf + n, buflen - (size_t)n, " %02u:%02u:%02u.%09u", h, mi, s, frac_ns);
@@ -444,6 +493,19 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
     if (fixed > 0 && (size_t)fixed <= sizeof copy) {
         memcpy(&copy, ptr, (size_t)fixed);
         ptr = &copy;
+    }
+    /* signed integers into integer, exact, approximate and character types: the text without
+     * printf and without the generic number check, when the value fits (else the long way,
+     * which reports 22003) */
+    if ((ctype == SQL_C_SLONG || ctype == SQL_C_LONG || ctype == SQL_C_SBIGINT || ctype == SQL_C_SSHORT ||
+         ctype == SQL_C_SHORT) &&
+        (dst == DST_INT || dst == DST_EXACT || dst == DST_FLOAT || dst == DST_CHAR)) {
+        int64_t v = ctype == SQL_C_SBIGINT ? (int64_t)*(const SQLBIGINT *)ptr
+                  : ctype == SQL_C_SLONG || ctype == SQL_C_LONG ? (int64_t)*(const SQLINTEGER *)ptr
+                  : (int64_t)*(const SQLSMALLINT *)ptr;
+        int64_t hi = sql_type == SQL_BIGINT ? INT64_MAX : sql_type == SQL_INTEGER ? INT32_MAX : INT16_MAX;
+        if (dst != DST_INT || (v <= hi && v >= -hi - 1))
+            return own(out, buf, (size_t)i64_text(v, buf), diag);
     }
     switch (ctype) {
     case SQL_C_CHAR: {

@@ -1,6 +1,6 @@
 # tests/stress: many threads logging in with IAM through the driver manager and the shared
 # credential cache, against a private AWS emulator (tests/iam/emu.c) and the test PostgreSQL.
-# RS_STRESS_THREADS / RS_STRESS_CYCLES / RS_STRESS_WINDOW_S change the load (defaults 32 / 200 / 4),
+# RS_STRESS_THREADS / RS_STRESS_CYCLES / RS_STRESS_WINDOW_S change the load (defaults 32 / 200 / 6),
 # RS_STRESS_LOGIN_TIMEOUT_S the LoginTimeout (30; slow runs such as valgrind's need more);
 # make check runs it through stress_quick.sh with 20 cycles a thread (the full load takes about a
 # minute: scripts/check.d/34-stress.sh).

@@ -274,7 +274,7 @@ int main(void)
     }
     C.threads = env_int("RS_STRESS_THREADS", 32, STRESS_KEYS, STRESS_MAX_THREADS);
     C.cycles = env_int("RS_STRESS_CYCLES", 200, 1, 100000);
-    C.window_s = env_int("RS_STRESS_WINDOW_S", 4, 2, 600);
+    C.window_s = env_int("RS_STRESS_WINDOW_S", 6, 2, 600);
     C.login_timeout_s = env_int("RS_STRESS_LOGIN_TIMEOUT_S", 30, 1, 3600);
     signal(SIGALRM, on_alarm);
     alarm((unsigned)env_int("RS_STRESS_TIMEOUT_S", 600, 10, 86400));

@@ -3,11 +3,36 @@
  * not fit, text it does not expect, SQLGetData's later pieces) to rs_text_to_c, so results and
  * SQLSTATEs stay those of the one general path. */
 #include <float.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "types/convert.h"
 #include "types/pgtypes.h"
+
+#if defined(__x86_64__) && LDBL_MANT_DIG == 64
+static int extended_ok;
+static pthread_once_t extended_once = PTHREAD_ONCE_INIT;
+
+/* Does long double arithmetic really carry 64 bits here? Not under valgrind, which computes
+ * x87 operations in double precision: then the shortcut would not be exact. */
+static void probe_extended(void)
+{
+    volatile long double one = 1.0L, tiny = 0x1p-63L;
+    volatile long double sum = one + tiny;
+    extended_ok = sum != one;
+}
+#endif
+
+int rs_fast_strtod_available(void)
+{
+#if defined(__x86_64__) && LDBL_MANT_DIG == 64
+    pthread_once(&extended_once, probe_extended);
+    return extended_ok;
+#else
+    return 0;
+#endif
+}
 
 /* Decimal text (what the server prints for float8, float4 and numeric) to the nearest double.
  * Up to 19 significant digits and a decimal exponent within +-27: the significand and the power
@@ -66,7 +91,7 @@ int rs_fast_strtod(const char *s, size_t len, double *out)
         *out = neg ? -0.0 : 0.0;
         return 0;
     }
-    if (exp10 < -27 || exp10 > 27)
+    if (exp10 < -27 || exp10 > 27 || !rs_fast_strtod_available())
         return -1;
     long double q = exp10 < 0 ? (long double)m / p10[-exp10] : (long double)m * p10[exp10];
     uint64_t mant;

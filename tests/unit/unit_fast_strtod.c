@@ -97,12 +97,12 @@ int main(void)
     }
     TAP_OK(wrong == 0, "the shortcut agrees with strtod bit for bit: %ld answered of %ld tried, %ld wrong%s%s",
            answered, tried, wrong, wrong ? ", first: " : "", first_wrong);
-#if defined(__x86_64__) && LDBL_MANT_DIG == 64
-    TAP_OK(doubles_answered * 10 >= doubles_tried * 6,
-           "it answers most doubles as the server prints them (%ld of %ld)", doubles_answered, doubles_tried);
-#else
-    TAP_OK(answered == 0, "without x87 extended precision it always leaves the work to strtod");
-#endif
+    if (rs_fast_strtod_available())
+        TAP_OK(doubles_answered * 10 >= doubles_tried * 6,
+               "it answers most doubles as the server prints them (%ld of %ld)", doubles_answered, doubles_tried);
+    else
+        TAP_OK(doubles_answered == 0,
+               "without x87 extended precision (or under valgrind) it leaves every nonzero value to strtod");
     double d;
     TAP_OK(rs_fast_strtod("NaN", 3, &d) < 0 && rs_fast_strtod("Infinity", 8, &d) < 0 &&
            rs_fast_strtod("", 0, &d) < 0 && rs_fast_strtod("1e", 2, &d) < 0 && rs_fast_strtod(" 1", 2, &d) < 0 &&

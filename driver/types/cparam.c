@@ -82,6 +82,14 @@ static SQLRETURN restricted(const pctx *c)
 
 static SQLRETURN own(rs_param_value *out, const char *text, size_t n, rs_diag *diag)
 {
+    if (n < sizeof out->small) {
+        memcpy(out->small, text, n);
+        out->small[n] = '\0';
+        out->data = out->small;
+        out->len = (int)n;
+        out->owned = 0;
+        return SQL_SUCCESS;
+    }
     out->data = malloc(n + 1);
     if (!out->data)
         return rs_diag_oom(diag);

@@ -14,6 +14,8 @@ typedef struct rs_param_value {
     int binary;      /* 1: send in binary format (bytea) */
     int owned;
     unsigned oid;    /* type to declare to the server, 0 to let it infer */
+    char small[40];  /* short converted text lives here (data points at it): no malloc per value;
+                      * so the value must not be copied or moved while data is in use */
 } rs_param_value;
 
 /* Convert one parameter. len is the octet length the application gave (after SQL_NTS was

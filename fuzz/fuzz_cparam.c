@@ -5,8 +5,9 @@
  * Control bytes: the C type, the SQL type, and a length mode (0: the octet length given,
  * 1: SQL_NTS, 2: the length of a fixed type exactly). The rest is the application's buffer,
  * copied into a heap block of exactly the size the application would pass. Properties:
- * success gives data (or an empty value) and a length that fits it, text owned by the
- * value is terminated; failure a diagnostic. */
+ * success gives data (or an empty value) and a length that fits where it lives (its own
+ * allocation, the value's small buffer, or the application's buffer), text the value holds
+ * is terminated; failure a diagnostic. */
 #include "fuzz_util.h"
 
 #include "types/convert.h"
@@ -71,11 +72,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SQLRETURN rc = rs_c_to_param(ctype, buf, len, sqltype, 0, &out, &diag, 1, 1);
     if (rc == SQL_SUCCESS) {
         FZ_CHECK(out.len >= 0 && (out.data != NULL || out.len == 0));
-        if (out.owned)
+        if (out.owned) {
             FZ_CHECK(out.binary || out.data[out.len] == '\0');
-        else if (out.data)
+        } else if (out.data == out.small) {
+            /* short text kept in the value itself */
+            FZ_CHECK((size_t)out.len < sizeof out.small && out.small[out.len] == '\0');
+        } else if (out.data) {
             FZ_CHECK((const unsigned char *)out.data >= buf
                      && (const unsigned char *)out.data + out.len <= buf + bytes);
+        }
         rs_param_value_free(&out);
     } else {
         FZ_CHECK(rc == SQL_ERROR && diag.count > 0 && out.owned == 0);

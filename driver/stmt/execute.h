@@ -16,6 +16,11 @@ SQLRETURN rs_stmt_describe_param(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type
 /* Execute with the values data at execution gathered (stmt/dae.c). */
 SQLRETURN rs_stmt_execute_gathered(rs_stmt *s);
 
+/* Execute the current text once with the values of one parameter set (stmt/params.h);
+ * stream: read a result set row by row (forward-only, single statement). */
+struct rs_param_set;
+SQLRETURN rs_stmt_execute_set(rs_stmt *s, const struct rs_param_set *ps, int stream);
+
 /* After SQLPrepare: make sure the IRD describes the result (asks the server once). */
 SQLRETURN rs_stmt_ensure_described(rs_stmt *s);
 

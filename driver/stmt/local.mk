@@ -9,6 +9,7 @@ librscore_la_SOURCES += \
 	driver/stmt/catalog_util.c driver/stmt/catalog_util.h driver/stmt/catalog_tables.c \
 	driver/stmt/catalog_keys.c driver/stmt/catalog_procs.c driver/stmt/catalog_privs.c driver/stmt/catalog_typeinfo.c \
 	driver/stmt/catalog_redshift.c driver/stmt/catalog_redshift.h \
-	driver/stmt/batchins.c driver/stmt/batchins.h
+	driver/stmt/batchins.c driver/stmt/batchins.h \
+	driver/stmt/paramarray.c driver/stmt/paramarray.h
 librscore_la_SOURCES += driver/stmt/descfields.c driver/stmt/descfields.h
 librscore_la_SOURCES += driver/stmt/stmtlog.c driver/stmt/stmtlog.h

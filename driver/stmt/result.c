@@ -8,9 +8,28 @@
 #include "types/pgtypes.h"
 
 /* Describe the columns of res in the IRD. */
+/* Does the IRD already describe res's columns? Everything fill_ird writes follows from each
+ * column's type, typmod and name, and nothing else writes the IRD; so a prepared statement
+ * executed again (or SQLExecute after SQLPrepare's description) keeps its IRD as it is. */
+static int ird_describes(const rs_desc *ird, const PGresult *res)
+{
+    int n = PQnfields(res);
+    if (ird->count != n || (n > 0 && ird->cap <= n))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        const rs_desc_rec *r = &ird->recs[i + 1];
+        if (r->pg_oid != PQftype(res, i) || r->pg_typmod != PQfmod(res, i) || !r->name ||
+            strcmp(r->name, PQfname(res, i)) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static int fill_ird(rs_stmt *s, const PGresult *res)
 {
     rs_desc *ird = &s->ird;
+    if (ird_describes(ird, res))
+        return 0;
     rs_desc_clear(ird);
     int n = PQnfields(res);
     if (n > 0 && rs_desc_ensure(ird, n) < 0)

@@ -436,6 +436,42 @@ static void test_ird(void)
 
 /* ---- binding through descriptors and fetching ---- */
 
+/* The IRD follows the result: kept when a statement returns the same columns again, rebuilt
+ * when the same names come back with other types or typmods, or in another number. */
+static void test_ird_follows_result(void)
+{
+    SQLHSTMT st = t_stmt(dbc);
+    SQLHDESC ird = stmt_desc(st, SQL_ATTR_IMP_ROW_DESC);
+    char name[64];
+    T_STMT_RC(st, SQLPrepare(st, (SQLCHAR *)"SELECT ?::int4 AS a, 'x'::varchar(7) AS b", SQL_NTS), SQL_SUCCESS,
+              "prepare a two-column query");
+    SQLINTEGER v = 1;
+    SQLLEN ind = 0;
+    T_STMT_RC(st, SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &v, 0, &ind),
+              SQL_SUCCESS, "bind its parameter");
+    for (int round = 1; round <= 3; round++) {
+        v = round;
+        T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "execution %d", round);
+        t_is_int(get(ird, 0, SQL_DESC_COUNT), 2, "execution %d: 2 IRD records", round);
+        t_is_int(get(ird, 2, SQL_DESC_CONCISE_TYPE), SQL_VARCHAR, "execution %d: b is SQL_VARCHAR", round);
+        t_is_int(get(ird, 2, SQL_DESC_LENGTH), 7, "execution %d: b has length 7", round);
+        t_is_str(gets_(ird, 2, SQL_DESC_NAME, name, sizeof name), "b", "execution %d: b's name", round);
+        SQLCloseCursor(st);
+    }
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT 1.5::float8 AS a, 'x'::varchar(9) AS b", SQL_NTS),
+              SQL_SUCCESS, "same names, other types");
+    t_is_int(get(ird, 1, SQL_DESC_CONCISE_TYPE), SQL_DOUBLE, "a is now SQL_DOUBLE");
+    t_is_int(get(ird, 2, SQL_DESC_LENGTH), 9, "b's typmod changed: length 9");
+    SQLCloseCursor(st);
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT 1.5::float8 AS a", SQL_NTS), SQL_SUCCESS,
+              "one column fewer");
+    t_is_int(get(ird, 0, SQL_DESC_COUNT), 1, "the IRD has 1 record");
+    SQLCloseCursor(st);
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT 1.5::float8 AS c", SQL_NTS), SQL_SUCCESS, "another name");
+    t_is_str(gets_(ird, 1, SQL_DESC_NAME, name, sizeof name), "c", "the IRD names it c");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 static void test_bind_by_desc(void)
 {
     SQLHSTMT st = t_stmt(dbc);
@@ -648,6 +684,7 @@ int main(void)
     test_ard_fields();
     test_ipd_fields();
     test_ird();
+    test_ird_follows_result();
     test_bind_by_desc();
     test_explicit_shared();
     test_copy();

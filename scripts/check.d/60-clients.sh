@@ -13,7 +13,11 @@
 # needs libnode-dev), and npm_config_build_from_source stops node-pre-gyp from trying to fetch a
 # prebuilt binary from GitHub. tests/clients/node/package.json pins odbc 2.6.0 (Node.js >= 20)
 # and allows its install script (npm 11 runs no dependency install script unless allowed);
-# `npm ci` installs the committed package-lock.json into build/clients/node_modules.
+# `npm ci` installs the committed package-lock.json into build/clients/node_modules. With an
+# older Node.js (Debian 12's own is 18) tests/clients/node18 (odbc 2.4.9) is used instead; on a
+# machine without node or npm the stage installs Debian's nodejs, npm and libnode-dev (as root;
+# not listed below, because Debian's npm conflicts with NodeSource's nodejs where that is
+# installed). RS_NODE_PKG=node18 forces the older package (to test that path on Node.js 20).
 #
 # packages: nodejs php-cli php-odbc libdbd-odbc-perl
 set -uo pipefail
@@ -55,15 +59,24 @@ mkdir -p "$CLIENTS"
 # ---- node's odbc: npm ci, building the addon from source against the local headers
 NODE_OK=no
 install_node_odbc() {
-    local node_major nodedir log=$CLIENTS/npm.log t0
+    local node_major nodedir log=$CLIENTS/npm.log t0 pkg
+    if { ! command -v node > /dev/null || ! command -v npm > /dev/null; } && [ "$(id -u)" = 0 ]; then
+        # a machine without them (a fresh Debian 12): Debian's own Node.js 18, npm and headers
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm libnode-dev \
+            > "$CLIENTS/apt-node.log" 2>&1 || tail -n 5 "$CLIENTS/apt-node.log"
+    fi
     if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
         tap FAIL "node: node and npm are installed" "node: $(command -v node || echo missing), npm: $(command -v npm || echo missing)" \
-            "Debian 12's own nodejs (18) comes without npm; the odbc package pinned needs Node.js >= 20 and npm"
+            "as root this stage installs Debian's nodejs, npm and libnode-dev; see $CLIENTS/apt-node.log"
         return
     fi
     node_major=$(node -p 'process.versions.node.split(".")[0]')
-    if [ "$node_major" -lt 20 ]; then
-        tap FAIL "node: Node.js >= 20 for odbc 2.6.0" "node $(node -v) at $(command -v node)"
+    pkg=tests/clients/node
+    if [ "$node_major" -lt 20 ] || [ "${RS_NODE_PKG:-}" = node18 ]; then
+        pkg=tests/clients/node18   # odbc 2.4.9: Node.js >= 18
+    fi
+    if [ "$node_major" -lt 18 ]; then
+        tap FAIL "node: Node.js >= 18 for the odbc package" "node $(node -v) at $(command -v node)"
         return
     fi
     # The headers beside the node binary (PREFIX/bin/node -> PREFIX/include/node).
@@ -73,19 +86,22 @@ install_node_odbc() {
         return
     fi
     # A second run on the same tree and Node.js reuses what the first installed.
-    local stamp addon=$CLIENTS/node_modules/odbc/lib/bindings/napi-v8/odbc.node
-    stamp="$(node -v) $nodedir $(cat tests/clients/node/package.json tests/clients/node/package-lock.json | sha256sum)"
-    if [ -f "$addon" ] && [ "$(cat "$CLIENTS/installed.stamp" 2>/dev/null)" = "$stamp" ]; then
+    local stamp addon
+    stamp="$(node -v) $nodedir $(cat "$pkg/package.json" "$pkg/package-lock.json" | sha256sum)"
+    # odbc.node lands in lib/bindings/napi-vN/ (N depends on the odbc release)
+    addon=$(find "$CLIENTS/node_modules/odbc/lib/bindings" -name odbc.node 2>/dev/null | head -n 1)
+    if [ -n "$addon" ] && [ "$(cat "$CLIENTS/installed.stamp" 2>/dev/null)" = "$stamp" ]; then
         tap OK "node: the odbc addon built by an earlier run for $(node -v) is there ($addon)"
         NODE_OK=yes
         return
     fi
-    rm -f "$CLIENTS/installed.stamp"
-    cp tests/clients/node/package.json tests/clients/node/package-lock.json "$CLIENTS/"
+    rm -rf "$CLIENTS/installed.stamp" "$CLIENTS/node_modules"
+    cp "$pkg/package.json" "$pkg/package-lock.json" "$CLIENTS/"
     t0=$(date +%s)
     if (cd "$CLIENTS" && npm_config_nodedir=$nodedir npm_config_build_from_source=true \
-        timeout 300 npm ci --no-audit --no-fund --loglevel=error) > "$log" 2>&1 && [ -f "$addon" ]; then
-        tap OK "node: npm ci built the odbc addon from source against $nodedir/include/node ($(node -v), npm $(npm -v), $(( $(date +%s) - t0 ))s)"
+        timeout 300 npm ci --no-audit --no-fund --loglevel=error) > "$log" 2>&1 &&
+        [ -n "$(find "$CLIENTS/node_modules/odbc/lib/bindings" -name odbc.node 2>/dev/null)" ]; then
+        tap OK "node: npm ci built the odbc addon ($pkg) from source against $nodedir/include/node ($(node -v), npm $(npm -v), $(( $(date +%s) - t0 ))s)"
         echo "$stamp" > "$CLIENTS/installed.stamp"
         NODE_OK=yes
     else

@@ -14,4 +14,5 @@ TESTS += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyod
 EXTRA_DIST += tests/clients/iam_isql.sh tests/clients/iam_iusql.sh tests/clients/pyodbc_iam.py \
 	tests/clients/iam_lib.sh tests/clients/iam_isql_suite.sh
 EXTRA_DIST += tests/clients/node_iam.js tests/clients/perl_iam.pl tests/clients/php_iam.php \
-	tests/clients/node/package.json tests/clients/node/package-lock.json
+	tests/clients/node/package.json tests/clients/node/package-lock.json \
+	tests/clients/node18/package.json tests/clients/node18/package-lock.json

@@ -120,6 +120,7 @@ int rs_config_load(rs_config *cfg, const rs_config_input *in, char *state, char 
         int found;
         if (load_dsn(cfg, dsn, &found) < 0)
             goto oom;
+        cfg->dsn_missing = !found;
         if (!found && !rs_cfg_has(cfg, RS_KW_DRIVER)) {
             strcpy(state, "IM002");
             snprintf(why, whylen, "Data source name \"%.128s\" not found in odbc.ini "
@@ -185,8 +186,13 @@ char *rs_config_to_connstr(const rs_config *cfg)
 {
     char *buf = NULL;
     size_t len = 0, cap = 0;
-    int first = rs_cfg_has(cfg, RS_KW_DSN) ? RS_KW_DSN : RS_KW_DRIVER;
+    /* A DSN missing from odbc.ini connected through the DRIVER named beside it: DRIVER comes
+     * first, so the driver manager uses it again (ODBC: the first of the two wins) */
+    int first = rs_cfg_has(cfg, RS_KW_DSN) && !cfg->dsn_missing ? RS_KW_DSN : RS_KW_DRIVER;
+    int second = first == RS_KW_DRIVER && rs_cfg_has(cfg, RS_KW_DSN) ? RS_KW_DSN : -1;
     if (rs_cfg_has(cfg, first) && rs_connstr_append(&buf, &len, &cap, rs_keywords[first].name, cfg->val[first]))
+        goto oom;
+    if (second >= 0 && rs_connstr_append(&buf, &len, &cap, rs_keywords[second].name, cfg->val[second]))
         goto oom;
     for (int i = 0; i < RS_KW_COUNT; i++) {
         if (i == RS_KW_DSN || i == RS_KW_DRIVER || !cfg->val[i])

@@ -15,6 +15,7 @@ typedef struct rs_config {
     long num[RS_KW_COUNT];               /* parsed INT/BOOL value, default applied */
     unsigned char origin[RS_KW_COUNT];   /* rs_cfg_origin */
     char unknown[512];                   /* unknown keywords, comma separated, for the log */
+    int dsn_missing;                     /* DSN given, not in odbc.ini (DRIVER named instead) */
 } rs_config;
 
 typedef struct rs_config_input {

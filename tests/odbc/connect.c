@@ -238,6 +238,30 @@ static void from_w(const SQLWCHAR *s, char *out, size_t cap)
     out[i] = '\0';
 }
 
+/* A DSN missing from odbc.ini after the driver named first connects (ODBC: the first of DSN
+ * and DRIVER wins); its out string names the driver first too, so that it connects again. */
+static void test_missing_dsn_with_driver(void)
+{
+    SQLHDBC dbc = new_dbc();
+    char cs[2048];
+    snprintf(cs, sizeof cs, "Driver=rsodbc;DSN=rs_no_such_dsn;Server=127.0.0.1;Port=%s;Database=rstest;"
+             "UID=rs_md5;PWD=md5-secret-1;SSLMode=verify-full;CaFile=%s", t_env("RS_PG_PORT"), t_env("RS_CA_FILE"));
+    SQLCHAR out[2048];
+    SQLSMALLINT outlen = -1;
+    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)cs, SQL_NTS, out, sizeof out, &outlen, SQL_DRIVER_NOPROMPT);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "a missing DSN with Driver= beside it connects");
+    t_ok(strncmp((char *)out, "Driver=rsodbc;DSN=rs_no_such_dsn;", 33) == 0,
+         "its out string names the driver first, then the DSN: %.60s", (char *)out);
+    SQLDisconnect(dbc);
+    char again[2048];
+    snprintf(again, sizeof again, "%s", (char *)out);
+    rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)again, SQL_NTS, out, sizeof out, &outlen, SQL_DRIVER_NOPROMPT);
+    T_DBC_RC(dbc, rc, SQL_SUCCESS, "that out string connects again");
+    check_session(dbc, "rs_md5", "reconnect with the missing DSN's out string");
+    SQLDisconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+}
+
 static void test_wide(void)
 {
     SQLHDBC dbc = new_dbc();
@@ -597,6 +621,7 @@ int main(void)
     env = t_env_alloc();
     test_dsn();
     test_dsnless();
+    test_missing_dsn_with_driver();
     test_wide();
     test_login_failures();
     test_unreachable();

@@ -10,7 +10,7 @@ export ODBCINSTINI=odbcinst.ini
 unset ODBCINI
 : > "$dir/odbcinst.ini"
 ini="$top_builddir/odbcinst.ini"
-echo "1..8"
+echo "1..10"
 n=0
 check() { # check <status> <description>
     n=$((n + 1))
@@ -34,4 +34,9 @@ check $? "odbcinst -u -d -n rsodbc counts down to 1"
 odbcinst -u -d -n rsodbc > /dev/null 2>&1
 ! odbcinst -q -d | grep -qx '\[rsodbc\]'
 check $? "the second odbcinst -u removes [rsodbc]"
-[ "$n" -eq 8 ] || echo "not ok - plan mismatch ($n)"
+# odbcinst.ini.sample at the top of the tree: the same registration with the default prefix's paths
+odbcinst -i -d -f "$top_srcdir/odbcinst.ini.sample" > /dev/null 2>&1
+check $? "odbcinst -i -d -f odbcinst.ini.sample registers the driver"
+odbcinst -q -d -n rsodbc 2>&1 | grep -qx "Driver=/usr/local/lib/odbc/rsodbc.so"
+check $? "the sample names make install's default path, /usr/local/lib/odbc/rsodbc.so"
+[ "$n" -eq 10 ] || echo "not ok - plan mismatch ($n)"

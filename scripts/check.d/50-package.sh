@@ -110,8 +110,10 @@ for f in "$ODBC_DIR/rsodbc.so" "$ODBC_DIR/rsodbcS.so" /usr/share/rsodbc/odbcinst
 done
 ! grep -q '\.la$' "$B/deb/contents"
 check $? "package holds no libtool .la files"
-dpkg-deb --ctrl-tarfile "$DEB" | tar t 2>/dev/null | grep -qx './postinst' \
-    && dpkg-deb --ctrl-tarfile "$DEB" | tar t 2>/dev/null | grep -qx './prerm'
+# the listing is read whole first: grep -q stopping early would make tar die of SIGPIPE, and
+# pipefail would turn that into a failure (it did, now and then)
+ctrl=$(dpkg-deb --ctrl-tarfile "$DEB" | tar t 2>/dev/null)
+grep -qx './postinst' <<< "$ctrl" && grep -qx './prerm' <<< "$ctrl"
 check $? "package has the postinst and prerm that register and deregister the driver"
 lintian --fail-on error,warning "$DEB" > "$B/deb/lintian.log" 2>&1
 rc=$?

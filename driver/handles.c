@@ -192,25 +192,6 @@ void rs_stmt_free(rs_stmt *s)
     free(s);
 }
 
-rs_stmt *rs_stmt_enter(SQLHANDLE h)
-{
-    rs_stmt *s = h;
-    if (!s || s->magic != RS_MAGIC_STMT)
-        return NULL;
-    pthread_mutex_lock(&s->dbc->lock);
-    atomic_store(&s->dbc->busy, s);
-    rs_diag_clear(&s->diag);
-    return s;
-}
-
-SQLRETURN rs_stmt_leave(rs_stmt *s, SQLRETURN rc)
-{
-    s->diag.last_rc = rc;
-    atomic_store(&s->dbc->busy, NULL);
-    pthread_mutex_unlock(&s->dbc->lock);
-    return rc;
-}
-
 /* ---- explicit descriptors ---- */
 
 int rs_desc_alloc_explicit(rs_dbc *c, rs_desc **out)

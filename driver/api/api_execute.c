@@ -116,7 +116,7 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
     if (!s || s->magic != RS_MAGIC_STMT)
         return SQL_INVALID_HANDLE;
     rs_dbc *c = s->dbc;
-    if (atomic_load(&c->busy) != s)
+    if (atomic_load_explicit(&c->busy, memory_order_acquire) != s)
         return cancel_idle(h);
     s->cancel_requested = 1;
     if (c->cancel) {

@@ -103,8 +103,10 @@ static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
     return p;
 }
 
-/* Convert one value of the current result into one bound target. */
-static SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, SQLSMALLINT ctype, SQLSMALLINT precision,
+/* Convert one value of the current result into one bound target. Inlined into its two callers
+ * (SQLGetData and fill_row): it runs once per value, and its call with a dozen arguments cost
+ * as much as the work. */
+static inline __attribute__((always_inline)) SQLRETURN convert_cell(rs_stmt *s, long absrow, int col, SQLSMALLINT ctype, SQLSMALLINT precision,
                               SQLSMALLINT scale,
                               void *data, SQLLEN *ind, SQLLEN *olen, SQLLEN buflen,
                               SQLLEN rownum, SQLLEN *offset)
@@ -425,12 +427,12 @@ SQLRETURN rs_stmt_extended_fetch(rs_stmt *s, SQLUSMALLINT orientation, SQLLEN of
 SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER target,
                            SQLLEN buflen, SQLLEN *ind)
 {
-    SQLRETURN rc = need_cursor(s);
-    if (!RS_OK(rc))
-        return rc;
-    if (s->res->pos < 0 || s->res->pos >= s->res->nrows || s->rows_fetched == 0)
+    const rs_result *res = s->res;
+    if (s->state != RS_S_CURSOR || !res)
+        return need_cursor(s);
+    if (res->pos < 0 || res->pos >= res->nrows || s->rows_fetched == 0)
         return rs_diag_add(&s->diag, "24000", 0, "SQLGetData needs a fetched row: call SQLFetch first.");
-    long row = s->res->pos + (long)s->cursor_row;   /* the row SQLSetPos positioned on */
+    long row = res->pos + (long)s->cursor_row;   /* the row SQLSetPos positioned on */
     if (col == 0) {
         if (s->use_bookmarks == SQL_UB_OFF)
             return rs_diag_add(&s->diag, "07009", 0, "Bookmarks are not enabled on this statement (column 0).");
@@ -446,13 +448,16 @@ SQLRETURN rs_stmt_get_data(rs_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLP
         s->getdata_col = col;
         s->getdata_offset = 0;
     }
-    SQLSMALLINT ct = ctype == SQL_ARD_TYPE ? s->cur_ard->recs[col <= s->cur_ard->count ? col : 0].concise_type : ctype;
     SQLSMALLINT precision = 0, scale = 0;
-    if (ctype == SQL_ARD_TYPE && col <= s->cur_ard->count) {
-        precision = s->cur_ard->recs[col].precision;
-        scale = s->cur_ard->recs[col].scale;
+    if (ctype == SQL_ARD_TYPE) {
+        const rs_desc *ard = s->cur_ard;
+        ctype = ard->recs[col <= ard->count ? col : 0].concise_type;
+        if (col <= ard->count) {
+            precision = ard->recs[col].precision;
+            scale = ard->recs[col].scale;
+        }
     }
-    return convert_cell(s, row, col, ct, precision, scale, target, ind, ind, buflen,
+    return convert_cell(s, row, col, ctype, precision, scale, target, ind, ind, buflen,
                         SQL_NO_ROW_NUMBER, &s->getdata_offset);
 }
 

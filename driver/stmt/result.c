@@ -71,6 +71,7 @@ static void free_queue(rs_result *r)
     for (int i = 0; i < r->nqueue; i++)
         PQclear(r->queue[i]);
     free(r->queue);
+    PQclear(r->held);
     free(r->cells);
     free(r->arena);
     free(r->plan);
@@ -128,12 +129,7 @@ SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_o
     }
     r->streamed = 1;
     r->ncols = PQnfields(first_row);
-    if (rs_result_keep_row(r, first_row) < 0) {
-        free_queue(r);
-        free(r);
-        PQclear(first_row);
-        return rs_diag_oom(&s->diag);
-    }
+    rs_result_hold_row(r, first_row);
     r->seen = 1;
     r->nrows = 1;
     r->pos = -1;
@@ -147,14 +143,61 @@ SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_o
     s->getdata_offset = 0;
     s->rows_fetched = 0;
     int ird_ok = fill_ird(s, first_row);
-    PQclear(first_row);
     if (ird_ok < 0)
         return rs_diag_oom(&s->diag);
     return SQL_SUCCESS;
 }
 
+/* Copy the held row into the buffers, as the first row there. */
+static int unhold(rs_result *r)
+{
+    PGresult *row = r->held;
+    r->held = NULL;
+    r->nbuf = 0;
+    r->arena_len = 0;
+    int kept = rs_result_keep_row(r, row);
+    PQclear(row);
+    return kept;
+}
+
+void rs_result_hold_row(rs_result *r, PGresult *row)
+{
+    r->held = row;
+    r->nbuf = 1;
+}
+
+void rs_result_drop_rows(rs_result *r, long drop)
+{
+    if (drop > r->nbuf)
+        drop = r->nbuf;
+    if (drop == r->nbuf && drop > 0) {
+        PQclear(r->held);  /* the usual case: the whole previous rowset goes */
+        r->held = NULL;
+        r->nbuf = 0;
+        r->arena_len = 0;
+        r->base += drop;
+    } else if (drop > 0 && drop * 2 >= r->nbuf) {
+        /* (a held row is a whole buffer of one row: it went above) Compacting moves every kept
+         * row: only once the dropped part is half the buffer, so a fully buffered result read
+         * one row per SQLFetch costs linear time, not quadratic (100,000 buffered rows: each
+         * fetch moved all of them; the ASan stream test hung). Rows before the new first row
+         * kept meanwhile are simply not read again. */
+        size_t nc = (size_t)r->ncols, first = (size_t)drop * nc, keep = (size_t)(r->nbuf - drop) * nc;
+        size_t off0 = nc ? r->cells[first].off : 0;
+        memmove(r->arena, r->arena + off0, r->arena_len - off0);
+        r->arena_len -= off0;
+        for (size_t i = first; i < first + keep; i++)
+            r->cells[i].off -= off0;
+        memmove(r->cells, r->cells + first, keep * sizeof *r->cells);
+        r->nbuf -= drop;
+        r->base += drop;
+    }
+}
+
 int rs_result_keep_row(rs_result *r, const PGresult *row)
 {
+    if (r->held && unhold(r) < 0)
+        return -1;
     size_t nc = (size_t)r->ncols;
     if (r->nbuf == r->cap) {
         long ncap = r->cap ? r->cap * 2 : 64;

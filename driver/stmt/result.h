@@ -21,8 +21,10 @@ struct rs_result {
      * cells[i * ncols ...], their text (NUL-terminated) in arena. They are copied out of
      * libpq's one-row results, which are freed at once, and only the current rowset is kept
      * while it streams: the two buffers are reused rowset after rowset, so memory stays flat
-     * and warm. pg is NULL then. */
+     * and warm. pg is NULL then. A rowset of one row (SQLFetch one row at a time) is not copied
+     * at all: its one-row PGresult is held until the next fetch (held; nbuf is 1). */
     int streamed;
+    PGresult *held;
     struct rs_cell { size_t off; int len; } *cells;   /* len -1: NULL */
     char *arena;
     size_t arena_len, arena_cap;
@@ -44,6 +46,13 @@ SQLRETURN rs_result_install_stream(rs_stmt *s, PGresult *first_row, int cancel_o
  * frees it). -1 when out of memory. */
 int rs_result_keep_row(rs_result *r, const PGresult *row);
 
+/* Keep the row of a single-row-mode result as it is, as the whole buffer (which must be empty):
+ * no copy. Takes ownership of row; the next rs_result_keep_row copies it into the buffers. */
+void rs_result_hold_row(rs_result *r, PGresult *row);
+
+/* Drop the rows held before absolute row base + drop (forward-only streaming). */
+void rs_result_drop_rows(rs_result *r, long drop);
+
 /* Install a result that has no rows yet but describes them (PQdescribePrepared). */
 void rs_result_describe(rs_stmt *s, const PGresult *desc);
 
@@ -53,6 +62,11 @@ SQLRETURN rs_result_next(rs_stmt *s);
 /* The value at row `row` (absolute, 0-based) and column `col` (1-based). */
 static inline const char *rs_result_value(const rs_result *r, long row, int col, int *len, int *isnull)
 {
+    if (r->held) {    /* row == r->base */
+        *len = PQgetlength(r->held, 0, col - 1);
+        *isnull = *len == 0 && PQgetisnull(r->held, 0, col - 1);
+        return PQgetvalue(r->held, 0, col - 1);
+    }
     if (r->streamed) {
         const struct rs_cell *c = &r->cells[(size_t)(row - r->base) * (size_t)r->ncols + (size_t)(col - 1)];
         *isnull = c->len < 0;

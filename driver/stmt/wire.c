@@ -66,8 +66,9 @@ static void stream_ended(rs_stmt *s)
     rs_stmtlog_stream_end(s, 1, r->seen);
 }
 
-/* Read one more row into the buffer: 1 a row, 0 the end, -1 an error (in s->diag). */
-static int read_row(rs_stmt *s, rs_wire_clock *clk)
+/* Read one more row into the buffer: 1 a row, 0 the end, -1 an error (in s->diag). hold: the
+ * row may be held as it is when it is the whole buffer (rs_result_hold_row). */
+static int read_row(rs_stmt *s, rs_wire_clock *clk, int hold)
 {
     rs_result *r = s->res;
     rs_dbc *c = s->dbc;
@@ -83,6 +84,12 @@ static int read_row(rs_stmt *s, rs_wire_clock *clk)
     PGresult *row = PQgetResult(c->pg);
     ExecStatusType st = row ? PQresultStatus(row) : PGRES_FATAL_ERROR;
     if (st == PGRES_SINGLE_TUPLE) {
+        if (hold && r->nbuf == 0) {
+            rs_result_hold_row(r, row);
+            r->seen++;
+            r->nrows = r->seen;
+            return 1;
+        }
         int kept = rs_result_keep_row(r, row);
         PQclear(row);
         if (kept < 0) {
@@ -125,35 +132,13 @@ static int read_row(rs_stmt *s, rs_wire_clock *clk)
 SQLRETURN rs_stream_window(rs_stmt *s, long next, long want)
 {
     rs_result *r = s->res;
-    /* forward-only: rows before `next` are never needed again */
-    long drop = next - r->base;
-    if (drop > r->nbuf)
-        drop = r->nbuf;
-    if (drop == r->nbuf && drop > 0) {
-        r->nbuf = 0;   /* the usual case: the whole previous rowset goes */
-        r->arena_len = 0;
-        r->base += drop;
-    } else if (drop > 0 && drop * 2 >= r->nbuf) {
-        /* Compacting moves every kept row: only once the dropped part is half the buffer, so a
-         * fully buffered result read one row per SQLFetch costs linear time, not quadratic
-         * (100,000 buffered rows: each fetch moved all of them; the ASan stream test hung).
-         * Rows before `next` kept meanwhile are simply not read again. */
-        size_t nc = (size_t)r->ncols, first = (size_t)drop * nc, keep = (size_t)(r->nbuf - drop) * nc;
-        size_t off0 = nc ? r->cells[first].off : 0;
-        memmove(r->arena, r->arena + off0, r->arena_len - off0);
-        r->arena_len -= off0;
-        for (size_t i = first; i < first + keep; i++)
-            r->cells[i].off -= off0;
-        memmove(r->cells, r->cells + first, keep * sizeof *r->cells);
-        r->nbuf -= drop;
-        r->base += drop;
-    }
+    rs_result_drop_rows(r, next - r->base);   /* forward-only: never needed again */
     if (!r->streaming)
         return SQL_SUCCESS;
     rs_wire_clock clk;
     rs_wire_clock_start(&clk, s);
     while (r->streaming && r->base + r->nbuf < next + want) {
-        int got = read_row(s, &clk);
+        int got = read_row(s, &clk, want == 1);
         if (got < 0)
             return SQL_ERROR;
         if (got == 0)
@@ -170,7 +155,7 @@ void rs_stream_finish(rs_stmt *s, int keep)
         return;
     if (keep) {
         rs_wire_clock clk = { 0, 0 };
-        while (r->streaming && read_row(s, &clk) > 0)
+        while (r->streaming && read_row(s, &clk, 0) > 0)
             ;
         return;
     }

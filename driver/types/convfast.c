@@ -246,11 +246,26 @@ static SQLRETURN text_to_char(const char *v, size_t len, unsigned oid, const rs_
     return SQL_SUCCESS;
 }
 
+/* bool ("t"/"f") into SQL_C_CHAR as "1"/"0" (what the general path's char_view gives). */
+static SQLRETURN bool_to_char(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                              SQLLEN *len_out, const rs_conv_where *w)
+{
+    if (len != 1 || (w->offset && *w->offset > 0) || !t->ptr || t->buflen < 2)
+        return rs_text_to_c(v, len, oid, t, len_out, w);
+    ((char *)t->ptr)[0] = v[0] == 't' ? '1' : '0';
+    ((char *)t->ptr)[1] = '\0';
+    if (len_out)
+        *len_out = 1;
+    if (w->offset)
+        *w->offset = 1;
+    return SQL_SUCCESS;
+}
+
 rs_conv_fn rs_conv_pick(unsigned oid, SQLSMALLINT ctype)
 {
     switch (ctype) {
     case SQL_C_CHAR:
-        return oid == RS_OID_BOOL || oid == RS_OID_BYTEA ? rs_text_to_c : text_to_char;
+        return oid == RS_OID_BOOL ? bool_to_char : oid == RS_OID_BYTEA ? rs_text_to_c : text_to_char;
     case SQL_C_SLONG: case SQL_C_LONG: case SQL_C_SBIGINT: case SQL_C_SSHORT: case SQL_C_SHORT:
         return oid == RS_OID_INT2 || oid == RS_OID_INT4 || oid == RS_OID_INT8 ? int_to_signed : rs_text_to_c;
     case SQL_C_BIT:

@@ -99,6 +99,70 @@ static void test_second_statement(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, b);
 }
 
+/* One row per SQLFetch keeps the row's own libpq result rather than a copy (stmt/result.c,
+ * rs_result_hold_row); a bigger rowset, a second statement draining the wire and SQLGetData in
+ * pieces must all still see the right values around such a held row. */
+static void test_held_row(SQLHDBC dbc)
+{
+    SQLHSTMT a = t_stmt(dbc), b = t_stmt(dbc);
+    T_STMT_RC(a, SQLExecDirect(a, (SQLCHAR *)"SELECT x::int8, 'row ' || x || repeat('.', x % 7) FROM generate_series(1, 50) x",
+                               SQL_NTS), SQL_SUCCESS, "a 50-row result streams");
+    SQLBIGINT v = 0;
+    char text[64];
+    SQLLEN ind = 0, tind = 0;
+    T_STMT_RC(a, SQLFetch(a), SQL_SUCCESS, "row 1 (the first row, held as it arrived)");
+    SQLGetData(a, 1, SQL_C_SBIGINT, &v, 0, &ind);
+    t_is_int(v, 1, "row 1 column 1 by SQLGetData");
+    char piece[4];
+    T_STMT_RC(a, SQLGetData(a, 2, SQL_C_CHAR, piece, sizeof piece, &tind), SQL_SUCCESS_WITH_INFO,
+              "row 1 column 2 in pieces of 3 bytes");
+    t_is_str(piece, "row", "first piece");
+    T_STMT_RC(a, SQLGetData(a, 2, SQL_C_CHAR, piece, sizeof piece, &tind), SQL_SUCCESS, "second piece");
+    t_is_str(piece, " 1.", "second piece's text");
+    T_STMT_RC(a, SQLFetch(a), SQL_SUCCESS, "row 2 (read from the wire and held)");
+    SQLGetData(a, 2, SQL_C_CHAR, text, sizeof text, &tind);
+    t_is_str(text, "row 2..", "row 2 column 2");
+    /* a bigger rowset: the held row 2 is left behind, rows 3-6 are copied */
+    SQLBIGINT vs[4] = { 0 };
+    SQLLEN inds[4];
+    SQLULEN got = 0;
+    SQLSetStmtAttr(a, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)4, 0);
+    SQLSetStmtAttr(a, SQL_ATTR_ROWS_FETCHED_PTR, &got, 0);
+    SQLBindCol(a, 1, SQL_C_SBIGINT, vs, 0, inds);
+    T_STMT_RC(a, SQLFetch(a), SQL_SUCCESS, "a rowset of 4");
+    t_ok(got == 4 && vs[0] == 3 && vs[1] == 4 && vs[2] == 5 && vs[3] == 6, "rows 3-6 (got %lu: %lld %lld %lld %lld)",
+         (unsigned long)got, (long long)vs[0], (long long)vs[1], (long long)vs[2], (long long)vs[3]);
+    SQLFreeStmt(a, SQL_UNBIND);
+    SQLSetStmtAttr(a, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)1, 0);
+    SQLSetStmtAttr(a, SQL_ATTR_ROWS_FETCHED_PTR, NULL, 0);
+    T_STMT_RC(a, SQLFetch(a), SQL_SUCCESS, "back to one row a fetch: row 7");
+    SQLGetData(a, 1, SQL_C_SBIGINT, &v, 0, &ind);
+    t_is_int(v, 7, "row 7 column 1");
+    /* statement B needs the wire: A's remaining rows are read into its buffers, after the
+     * held row 7, which must still be the current row */
+    SQLINTEGER cnt = 0;
+    T_STMT_RC(b, SQLExecDirect(b, (SQLCHAR *)"SELECT 42", SQL_NTS), SQL_SUCCESS,
+              "statement B runs while A holds row 7");
+    SQLFetch(b);
+    SQLGetData(b, 1, SQL_C_SLONG, &cnt, 0, NULL);
+    t_is_int(cnt, 42, "B's answer");
+    SQLCloseCursor(b);
+    SQLGetData(a, 2, SQL_C_CHAR, text, sizeof text, &tind);
+    t_is_str(text, "row 7", "A's current row is still row 7 after B drained the wire");
+    long long sum = 0;
+    long n = 0;
+    SQLRETURN rc;
+    while ((rc = SQLFetch(a)) == SQL_SUCCESS) {
+        SQLGetData(a, 1, SQL_C_SBIGINT, &v, 0, &ind);
+        sum += v;
+        n++;
+    }
+    t_is_int(rc, SQL_NO_DATA, "A reads to its end");
+    t_ok(n == 43 && sum == 50 * 51 / 2 - 7 * 8 / 2, "rows 8-50 follow (%ld rows, sum %lld)", n, sum);
+    SQLFreeHandle(SQL_HANDLE_STMT, a);
+    SQLFreeHandle(SQL_HANDLE_STMT, b);
+}
+
 static void test_close_early(SQLHDBC dbc)
 {
     SQLHSTMT st = t_stmt(dbc);
@@ -176,6 +240,7 @@ int main(void)
     SQLHDBC dbc = t_connect(env, "ApplicationName=odbc_stream");
     test_bounded_memory(dbc);
     test_second_statement(dbc);
+    test_held_row(dbc);
     test_close_early(dbc);
     test_close_early_in_transaction(dbc);
     test_error_mid_stream(dbc);

@@ -30,6 +30,11 @@ RS_UNIT_TESTS += tests/unit/unit_fast_strtod
 check_PROGRAMS += tests/unit/unit_fast_strtod
 TESTS += tests/unit/unit_fast_strtod
 tests_unit_unit_fast_strtod_LDADD = $(RS_TEST_LIBS) -lm
+# the fetch path's shortcut converters against the general conversion
+RS_UNIT_TESTS += tests/unit/unit_convfast
+check_PROGRAMS += tests/unit/unit_convfast
+TESTS += tests/unit/unit_convfast
+tests_unit_unit_convfast_LDADD = $(RS_TEST_LIBS)
 # the column a marker of a plain INSERT goes into (SQLDescribeParam)
 RS_UNIT_TESTS += tests/unit/unit_paramtarget
 check_PROGRAMS += tests/unit/unit_paramtarget

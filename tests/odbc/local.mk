@@ -62,7 +62,7 @@ tests_odbc_catalog_procs_LDADD = $(RS_DM_LIBS)
 tests_odbc_catalog_privs_SOURCES = tests/odbc/catalog_privs.c tests/odbc/catalogtest.c tests/odbc/catalogtest.h
 tests_odbc_catalog_privs_LDADD = $(RS_DM_LIBS)
 
-tests_odbc_convert_SOURCES = tests/odbc/convert.c
+tests_odbc_convert_SOURCES = tests/odbc/convert.c tests/common/render.c tests/common/render.h
 tests_odbc_convert_LDADD = $(RS_DM_LIBS)
 ODBC_DM_TESTS += tests/odbc/convert
 

@@ -14,6 +14,7 @@ EXTRA_DIST += tests/unit/tap.h
 RS_UNIT_TESTS += tests/unit/unit_convert_matrix
 check_PROGRAMS += tests/unit/unit_convert_matrix
 TESTS += tests/unit/unit_convert_matrix
+tests_unit_unit_convert_matrix_SOURCES = tests/unit/unit_convert_matrix.c tests/common/render.c tests/common/render.h
 tests_unit_unit_convert_matrix_LDADD = $(RS_TEST_LIBS)
 # parameter arrays as multi-row INSERTs: which statements qualify, the rewritten text
 RS_UNIT_TESTS += tests/unit/unit_batchins

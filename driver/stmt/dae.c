@@ -39,8 +39,7 @@ static int next_at_exec(rs_stmt *s, SQLULEN rows, SQLULEN *row, int *param)
         if (ignored_row(s, r))
             continue;
         for (; p <= s->nparams; p++) {
-            rs_param_slot sl;
-            if (rs_params_slot(s, r, p, &sl) == 0 && sl.at_exec) {
+            if (rs_params_at_exec(s, r, p)) {
                 *row = r;
                 *param = p;
                 return 1;

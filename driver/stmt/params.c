@@ -41,16 +41,30 @@ SQLRETURN rs_stmt_bind_parameter(rs_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_ty
     return SQL_SUCCESS;
 }
 
+/* No arrays, no values. */
+static void set_empty(rs_param_set *ps)
+{
+    ps->n = 0;
+    ps->heap = 0;
+    ps->types = NULL;
+    ps->values = NULL;
+    ps->lengths = NULL;
+    ps->formats = NULL;
+    ps->vals = NULL;
+}
+
 void rs_params_free(rs_param_set *ps)
 {
     for (int i = 0; i < ps->n && ps->vals; i++)
         rs_param_value_free(&ps->vals[i]);
-    free(ps->vals);
-    free(ps->types);
-    free(ps->values);
-    free(ps->lengths);
-    free(ps->formats);
-    memset(ps, 0, sizeof *ps);
+    if (ps->heap) {
+        free(ps->vals);
+        free(ps->types);
+        free(ps->values);
+        free(ps->lengths);
+        free(ps->formats);
+    }
+    set_empty(ps);
 }
 
 /* Length/indicator values may sit at any address (row-wise arrays packed without padding,
@@ -70,6 +84,41 @@ static SQLSMALLINT param_ctype(const rs_desc_rec *a, const rs_desc_rec *p)
     return rs_sql_default_ctype(p ? p->concise_type : SQL_VARCHAR);
 }
 
+/* Bytes from one row's value to the next in a column-wise array. */
+static SQLLEN value_stride(const rs_desc_rec *a)
+{
+    return a->concise_type == SQL_C_CHAR || a->concise_type == SQL_C_WCHAR ||
+           a->concise_type == SQL_C_BINARY || a->concise_type == SQL_C_DEFAULT
+           ? a->octet_length : rs_ctype_size(a->concise_type);
+}
+
+/* base moved to row `row` (rs_desc_addr, inline: this runs for every parameter of every
+ * execution, and row 0 without a bind offset is the address itself). */
+static void *row_addr(const rs_desc *apd, void *base, SQLLEN elem, SQLULEN row)
+{
+    if (!base || (row == 0 && !apd->bind_offset_ptr))
+        return base;
+    return rs_desc_addr(apd, base, elem, row);
+}
+
+/* An input indicator that says the value comes with SQLPutData; an output parameter's
+ * indicator is written, not read. */
+static int ind_at_exec(const rs_stmt *s, int i, const SQLLEN *ind)
+{
+    if (!ind)
+        return 0;
+    SQLLEN v = read_len(ind);
+    return (v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET) && rs_call_param_io(s, i) != SQL_PARAM_OUTPUT;
+}
+
+int rs_params_at_exec(rs_stmt *s, SQLULEN row, int i)
+{
+    const rs_desc *apd = s->cur_apd;
+    if (i < 1 || i > apd->count)
+        return 0;
+    return ind_at_exec(s, i, row_addr(apd, apd->recs[i].indicator_ptr, sizeof(SQLLEN), row));
+}
+
 int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out)
 {
     rs_desc *apd = s->cur_apd, *ipd = &s->ipd;
@@ -77,37 +126,46 @@ int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out)
         return -1;
     rs_desc_rec *a = &apd->recs[i];
     rs_desc_rec *p = i <= ipd->count ? &ipd->recs[i] : NULL;
-    SQLLEN elem = a->concise_type == SQL_C_CHAR || a->concise_type == SQL_C_WCHAR ||
-                  a->concise_type == SQL_C_BINARY || a->concise_type == SQL_C_DEFAULT
-                  ? a->octet_length : rs_ctype_size(a->concise_type);
-    out->data = rs_desc_addr(apd, a->data_ptr, elem, row);
-    out->ind = rs_desc_addr(apd, a->indicator_ptr, sizeof(SQLLEN), row);
-    out->octet_len = rs_desc_addr(apd, a->octet_length_ptr, sizeof(SQLLEN), row);
+    out->data = row_addr(apd, a->data_ptr, row ? value_stride(a) : 0, row);
+    out->ind = row_addr(apd, a->indicator_ptr, sizeof(SQLLEN), row);
+    out->octet_len = row_addr(apd, a->octet_length_ptr, sizeof(SQLLEN), row);
     out->ctype = param_ctype(a, p);
     out->sql_type = p ? p->concise_type : SQL_VARCHAR;
     out->scale = p ? p->scale : 0;
-    /* an output parameter's indicator is written, not read */
-    out->at_exec = out->ind && rs_call_param_io(s, i) != SQL_PARAM_OUTPUT &&
-                   (read_len(out->ind) == SQL_DATA_AT_EXEC || read_len(out->ind) <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+    out->at_exec = ind_at_exec(s, i, out->ind);
     return 0;
 }
 
 SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps)
 {
-    memset(ps, 0, sizeof *ps);
+    set_empty(ps);
     int n = s->nparams;
     if (n == 0)
         return SQL_SUCCESS;
     if (s->cur_apd->count < n)
         return rs_diag_add(&s->diag, "07002", 0,
                            "The statement has %d parameter markers but only %d are bound.", n, s->cur_apd->count);
-    ps->types = calloc((size_t)n, sizeof *ps->types);
-    ps->values = calloc((size_t)n, sizeof *ps->values);
-    ps->lengths = calloc((size_t)n, sizeof *ps->lengths);
-    ps->formats = calloc((size_t)n, sizeof *ps->formats);
-    ps->vals = calloc((size_t)n, sizeof *ps->vals);
-    if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
-        return rs_diag_oom(&s->diag);
+    if (n <= RS_PARAMS_INLINE) {
+        ps->types = ps->in_types;
+        ps->values = ps->in_values;
+        ps->lengths = ps->in_lengths;
+        ps->formats = ps->in_formats;
+        ps->vals = ps->in_vals;
+        memset(ps->in_types, 0, (size_t)n * sizeof *ps->in_types);
+        memset(ps->in_values, 0, (size_t)n * sizeof *ps->in_values);
+        memset(ps->in_lengths, 0, (size_t)n * sizeof *ps->in_lengths);
+        memset(ps->in_formats, 0, (size_t)n * sizeof *ps->in_formats);
+        memset(ps->in_vals, 0, (size_t)n * sizeof *ps->in_vals);
+    } else {
+        ps->heap = 1;
+        ps->types = calloc((size_t)n, sizeof *ps->types);
+        ps->values = calloc((size_t)n, sizeof *ps->values);
+        ps->lengths = calloc((size_t)n, sizeof *ps->lengths);
+        ps->formats = calloc((size_t)n, sizeof *ps->formats);
+        ps->vals = calloc((size_t)n, sizeof *ps->vals);
+        if (!ps->types || !ps->values || !ps->lengths || !ps->formats || !ps->vals)
+            return rs_diag_oom(&s->diag);
+    }
     return rs_params_build_at(s, row, ps->types, ps->values, ps->lengths, ps->formats, ps->vals, &ps->n);
 }
 
@@ -123,15 +181,16 @@ SQLRETURN rs_params_build_at(rs_stmt *s, SQLULEN row, unsigned *types, char **va
     /* the server's $j is the application's parameter i, less those it does not get
      * (a {? = call} return value, Redshift's OUT arguments: stmt/callparams.c) */
     int j = 0;
+    int call = s->call_escape || s->call_ret;   /* else every parameter is sent as it is */
     for (int i = 0; i < n; i++) {
-        if (!rs_call_param_sent(s, i + 1))
+        if (call && !rs_call_param_sent(s, i + 1))
             continue;
         rs_param_slot sl;
         rs_params_slot(s, row, i + 1, &sl);
         *nsent = j + 1;
         lengths[j] = 0;
         formats[j] = 0;
-        if (rs_call_param_placeholder(s, i + 1)) {
+        if (call && rs_call_param_placeholder(s, i + 1)) {
             /* an OUT argument PostgreSQL wants as NULL; its type comes from the procedure */
             types[j] = 0;
             values[j++] = NULL;

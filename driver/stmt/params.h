@@ -6,6 +6,10 @@
 #include "handles.h"
 #include "types/cparam.h"
 
+/* Statements with up to this many markers build their parameters in the set itself (on the
+ * caller's stack): no allocation per execution. */
+#define RS_PARAMS_INLINE 16
+
 typedef struct rs_param_set {
     int n;
     unsigned *types;      /* declared OIDs (0: infer) */
@@ -13,6 +17,14 @@ typedef struct rs_param_set {
     int *lengths;
     int *formats;
     rs_param_value *vals;
+    int heap;             /* the arrays were allocated (more than RS_PARAMS_INLINE markers) */
+    /* the arrays of a small statement; values may point into in_vals[].small, so a built set
+     * must not be copied or moved */
+    unsigned in_types[RS_PARAMS_INLINE];
+    char *in_values[RS_PARAMS_INLINE];
+    int in_lengths[RS_PARAMS_INLINE];
+    int in_formats[RS_PARAMS_INLINE];
+    rs_param_value in_vals[RS_PARAMS_INLINE];
 } rs_param_set;
 
 /* Where one parameter of one row of the parameter set lives in the application's buffers. */
@@ -28,7 +40,11 @@ typedef struct rs_param_slot {
 /* Parameter i (1-based) of row `row` (0-based). -1 when the parameter is not bound. */
 int rs_params_slot(rs_stmt *s, SQLULEN row, int i, rs_param_slot *out);
 
-/* Build the parameters of row `row` (0-based). Checks that every marker is bound (07002). */
+/* rs_params_slot(...).at_exec alone (0 when the parameter is not bound), without the rest. */
+int rs_params_at_exec(rs_stmt *s, SQLULEN row, int i);
+
+/* Build the parameters of row `row` (0-based). Checks that every marker is bound (07002).
+ * Always pair with rs_params_free, whatever it returned. */
 SQLRETURN rs_params_build(rs_stmt *s, SQLULEN row, rs_param_set *ps);
 void rs_params_free(rs_param_set *ps);
 

@@ -2,6 +2,7 @@
  * C types to SQL types: a value the SQL type cannot take is refused here with its SQLSTATE
  * (22003, 22001, 22007, 22008, 22015, 22018, 07006) instead of by the server. */
 #include <inttypes.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,7 @@ static SQLRETURN own(rs_param_value *out, const char *text, size_t n, rs_diag *d
 }
 
 /* Decimal text of v into buf (room for 21 bytes): what "%" PRId64 prints, without printf. */
+_Static_assert(sizeof ((rs_param_value *)0)->small >= 21, "an integer's text fits in a parameter value");
 static int i64_text(int64_t v, char *buf)
 {
     char tmp[24];
@@ -169,15 +171,67 @@ static void numeric_text(const SQL_NUMERIC_STRUCT *ns, char *buf, size_t buflen)
     buf[o < buflen ? o : buflen - 1] = '\0';
 }
 
-/* A double as the shortest exact-enough text in the C locale (%.17g / %.9g). */
-static int float_text(double d, int is_float, char *buf, size_t buflen)
+/* What "%.<digits>g" prints for d, without printf, when the value's exact decimal expansion
+ * is short: d a multiple of 2^-10 whose exact decimal has at most `digits` significant
+ * digits (integers, halves, quarters, ...). Then %g prints that exact value in plain
+ * notation (its exponent is between -4 and digits - 1) with the trailing zeros of the
+ * fraction removed, and so does this. -1 when d is not such a value. */
+static int exact_g_text(double d, int digits, char *buf)
+{
+    static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+                                    1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17 };
+    double a = d < 0 ? -d : d;
+    if (!(a < pow10[digits]))   /* also NaN and the infinities */
+        return -1;
+    char *p = buf;
+    if (signbit(d))
+        *p++ = '-';
+    uint64_t ip = (uint64_t)a;   /* a < 1e17 < 2^64 */
+    double frac = a - (double)ip;   /* exact: both below 2^57, and a - ip has fewer bits than a */
+    int m = 0;
+    uint64_t fnum = 0;   /* frac = fnum / 2^m */
+    if (frac != 0) {
+        /* a has a fraction, so a < 2^52 and frac * 2^10 stays exact */
+        while (frac != (double)(uint64_t)frac) {
+            if (++m > 10 || digits - m < 1 || !(a < pow10[digits - m]))
+                return -1;
+            frac *= 2;
+        }
+        fnum = (uint64_t)frac;
+    }
+    p += i64_text((int64_t)ip, p);
+    if (fnum) {
+        /* fnum / 2^m = fnum * 5^m / 10^m: m decimal digits, the trailing zeros dropped */
+        uint64_t f = fnum;
+        for (int i = 0; i < m; i++)
+            f *= 5;
+        char fd[10];
+        for (int i = m - 1; i >= 0; i--) {
+            fd[i] = (char)('0' + (int)(f % 10));
+            f /= 10;
+        }
+        int keep = m;
+        while (keep > 0 && fd[keep - 1] == '0')
+            keep--;
+        *p++ = '.';
+        memcpy(p, fd, (size_t)keep);
+        p += keep;
+    }
+    *p = '\0';
+    return (int)(p - buf);
+}
+
+int rs_double_text(double d, int is_float, char *buf, size_t buflen)
 {
     if (d != d)
         return snprintf(buf, buflen, "NaN");
     if (d > 1.7976931348623157e308 || d < -1.7976931348623157e308)
         return snprintf(buf, buflen, "%sInfinity", d < 0 ? "-" : "");
+    int n;
+    if (buflen >= 32 && (n = exact_g_text(d, is_float ? 9 : 17, buf)) >= 0)
+        return n;
     locale_t c = rs_c_numeric_locale(), old = c ? uselocale(c) : (locale_t)0;
-    int n = snprintf(buf, buflen, is_float ? "%.9g" : "%.17g", d);
+    n = snprintf(buf, buflen, is_float ? "%.9g" : "%.17g", d);
     if (c)
         uselocale(old);
     return n;
@@ -512,8 +566,11 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
                   : ctype == SQL_C_SLONG || ctype == SQL_C_LONG ? (int64_t)*(const SQLINTEGER *)ptr
                   : (int64_t)*(const SQLSMALLINT *)ptr;
         int64_t hi = sql_type == SQL_BIGINT ? INT64_MAX : sql_type == SQL_INTEGER ? INT32_MAX : INT16_MAX;
-        if (dst != DST_INT || (v <= hi && v >= -hi - 1))
-            return own(out, buf, (size_t)i64_text(v, buf), diag);
+        if (dst != DST_INT || (v <= hi && v >= -hi - 1)) {
+            out->len = i64_text(v, out->small);   /* at most 21 bytes: fits */
+            out->data = out->small;
+            return SQL_SUCCESS;
+        }
     }
     switch (ctype) {
     case SQL_C_CHAR: {
@@ -587,7 +644,8 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
         return SQL_SUCCESS;
     case SQL_C_BIT:
         if (dst == DST_BIT || dst == DST_CHAR) {
-            n = snprintf(buf, sizeof buf, "%s", *(const unsigned char *)ptr ? "true" : "false");
+            n = *(const unsigned char *)ptr ? 4 : 5;
+            memcpy(buf, n == 4 ? "true" : "false", (size_t)n + 1);
             if (out->oid == 0)
                 out->oid = RS_OID_BOOL;
             break;
@@ -611,9 +669,9 @@ SQLRETURN rs_c_to_param(SQLSMALLINT ctype, const void *ptr, SQLLEN len, SQLSMALL
     case SQL_C_UBIGINT:
         n = snprintf(buf, sizeof buf, "%" PRIu64, (uint64_t)*(const SQLUBIGINT *)ptr); goto number;
     case SQL_C_FLOAT:
-        n = float_text((double)*(const float *)ptr, 1, buf, sizeof buf); goto number;
+        n = rs_double_text((double)*(const float *)ptr, 1, buf, sizeof buf); goto number;
     case SQL_C_DOUBLE:
-        n = float_text(*(const double *)ptr, 0, buf, sizeof buf); goto number;
+        n = rs_double_text(*(const double *)ptr, 0, buf, sizeof buf); goto number;
     case SQL_C_NUMERIC:
         numeric_text(ptr, buf, sizeof buf);
         n = (int)strlen(buf);

@@ -29,4 +29,8 @@ unsigned rs_sql_type_oid(SQLSMALLINT sql_type);
 
 void rs_param_value_free(rs_param_value *v);
 
+/* A double as the text that gives it back exactly, in the C locale: what "%.17g" prints
+ * (is_float: "%.9g", for a float's value), NaN, Infinity or -Infinity. Returns its length. */
+int rs_double_text(double d, int is_float, char *buf, size_t buflen);
+
 #endif

@@ -1,6 +1,7 @@
 /* execute.c - executing through unixODBC: SQLExecDirect, SQLPrepare/SQLExecute with bound
  * parameters of every common C type, metadata before execution, row counts, batches and
- * SQLMoreResults, server errors, SQLNativeSql and escapes, parameter arrays. */
+ * SQLMoreResults, server errors, SQLNativeSql and escapes, parameter arrays, statements of
+ * many markers, one parameter set behind a bind offset, the text of float parameters. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +242,126 @@ static void test_parameters(void)
     fetch_text(st, 2, w);
     t_is_str(w[0], "42", "'41' + 1");
     t_is_str(w[1], "5", "upper(5)");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Statements of up to 16 markers build their parameters without allocating, more on the
+ * heap: both, executed twice with other values, a NULL and a value given at execution. */
+static void many_markers(int n)
+{
+    char sql[512] = "SELECT concat_ws(',', ?::int";
+    for (int i = 1; i < n; i++)
+        strcat(sql, ", ?::int");
+    strcat(sql, ")");
+    SQLHSTMT st = t_stmt(dbc);
+    SQLRETURN rc = SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "%d markers: SQLPrepare", n);
+    SQLINTEGER v[20];
+    SQLLEN ind[20];
+    for (int i = 0; i < n; i++) {
+        v[i] = i + 1;
+        ind[i] = 0;
+        SQLBindParameter(st, (SQLUSMALLINT)(i + 1), SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &v[i], 0, &ind[i]);
+    }
+    char want[256] = "", got[1][256];
+    for (int i = 0; i < n; i++)
+        snprintf(want + strlen(want), sizeof want - strlen(want), "%s%d", i ? "," : "", i + 1);
+    T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "%d markers: SQLExecute", n);
+    T_STMT_RC(st, fetch_text(st, 1, got), SQL_SUCCESS, "%d markers: the row", n);
+    t_is_str(got[0], want, "%d markers: every value in its place", n);
+    SQLCloseCursor(st);
+
+    /* again: other values, the second NULL, the last one at execution */
+    for (int i = 0; i < n; i++)
+        v[i] = 100 * (i + 1);
+    ind[1] = SQL_NULL_DATA;
+    ind[n - 1] = SQL_DATA_AT_EXEC;
+    want[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (i != 1)
+            snprintf(want + strlen(want), sizeof want - strlen(want), "%s%d", i ? "," : "", i == n - 1 ? 7 : 100 * (i + 1));
+    rc = SQLExecute(st);
+    T_STMT_RC(st, rc, SQL_NEED_DATA, "%d markers: the last one is asked for", n);
+    SQLPOINTER token = NULL;
+    rc = SQLParamData(st, &token);
+    t_ok(rc == SQL_NEED_DATA && token == &v[n - 1], "%d markers: SQLParamData names the last parameter", n);
+    SQLINTEGER seven = 7;
+    SQLPutData(st, &seven, 0);
+    rc = SQLParamData(st, &token);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "%d markers: executed after SQLPutData", n);
+    T_STMT_RC(st, fetch_text(st, 1, got), SQL_SUCCESS, "%d markers: the second row", n);
+    t_is_str(got[0], want, "%d markers: new values, the NULL left out, the value put", n);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* One parameter set (no array) read behind SQL_ATTR_PARAM_BIND_OFFSET_PTR, column-wise and
+ * row-wise. */
+static void test_single_set_offset(void)
+{
+    struct { SQLINTEGER id; SQLLEN id_ind; char name[8]; SQLLEN name_ind; } rows[2] = {
+        { 1, 0, "one", SQL_NTS }, { 2, 0, "two", SQL_NTS } };
+    SQLHSTMT st = t_stmt(dbc);
+    SQLLEN offset = (SQLLEN)sizeof rows[0];
+    SQLSetStmtAttr(st, SQL_ATTR_PARAM_BIND_OFFSET_PTR, &offset, 0);
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &rows[0].id, 0, &rows[0].id_ind);
+    SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 7, 0, rows[0].name, 8, &rows[0].name_ind);
+    char got[2][256];
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT ?::int * 10, upper(?)", SQL_NTS), SQL_SUCCESS,
+              "one set behind a bind offset, column-wise");
+    fetch_text(st, 2, got);
+    t_is_str(got[0], "20", "the offset moves the value");
+    t_is_str(got[1], "TWO", "the offset moves the text and its indicator");
+    SQLCloseCursor(st);
+    SQLSetStmtAttr(st, SQL_ATTR_PARAM_BIND_TYPE, (SQLPOINTER)sizeof rows[0], 0);
+    offset = 0;
+    rows[0].id_ind = SQL_NULL_DATA;
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT ?::int * 10, upper(?)", SQL_NTS), SQL_SUCCESS,
+              "one set, row-wise, offset 0");
+    fetch_text(st, 2, got);
+    t_is_str(got[0], "(null)", "row-wise: the indicator of the first row");
+    t_is_str(got[1], "ONE", "row-wise: the first row's text");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Doubles and floats go out as the text %.17g (%.9g) prints: short exact values are written
+ * without printf, the rest by it; a character parameter shows the server the text itself. */
+static void test_float_text(void)
+{
+    static const struct { double d; const char *want; } dv[] = {
+        { 1000.75, "1000.75" }, { -999.25, "-999.25" }, { 123, "123" }, { -0.0, "-0" }, { 0, "0" },
+        { 0.5, "0.5" }, { 0.0009765625, "0.0009765625" }, { 0.00048828125, "0.00048828125" },
+        { 0.1, "0.10000000000000001" }, { 1e16, "10000000000000000" }, { 1e17, "1e+17" },
+        { 9007199254740993.0, "9007199254740992" }, { 12345678.125, "12345678.125" },
+        { 1234567890123.0625, "1234567890123.0625" }, { 1e-5, "1.0000000000000001e-05" },
+    };
+    SQLHSTMT st = t_stmt(dbc);
+    double d = 0;
+    float f = 0;
+    unsigned char bit = 0;
+    SQLRETURN rc = SQLPrepare(st, (SQLCHAR *)"SELECT ?::text, ?::text, ?::text, ?::float8 = ?::float8", SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS, "prepare the text of a double, a float and a bit");
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_VARCHAR, 40, 0, &d, 0, NULL);
+    SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_FLOAT, SQL_VARCHAR, 40, 0, &f, 0, NULL);
+    SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_BIT, SQL_VARCHAR, 5, 0, &bit, 0, NULL);
+    SQLBindParameter(st, 4, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, &d, 0, NULL);
+    char lit[64];
+    SQLBindParameter(st, 5, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 40, 0, lit, sizeof lit, NULL);
+    for (size_t i = 0; i < sizeof dv / sizeof *dv; i++) {
+        d = dv[i].d;
+        f = (float)dv[i].d;
+        bit = (unsigned char)(i % 2);
+        snprintf(lit, sizeof lit, "%.17g", dv[i].d);
+        char got[4][256], fwant[64];
+        snprintf(fwant, sizeof fwant, "%.9g", (double)f);
+        rc = SQLExecute(st);
+        T_STMT_RC(st, rc, SQL_SUCCESS, "execute with %s", dv[i].want);
+        fetch_text(st, 4, got);
+        t_is_str(got[0], dv[i].want, "SQL_C_DOUBLE %s as text", dv[i].want);
+        t_is_str(got[1], fwant, "SQL_C_FLOAT %s as text", fwant);
+        t_is_str(got[2], i % 2 ? "true" : "false", "SQL_C_BIT %d as text", (int)(i % 2));
+        t_is_str(got[3], "1", "SQL_C_DOUBLE %s as float8 is the double itself", dv[i].want);
+        SQLCloseCursor(st);
+    }
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -590,6 +711,10 @@ int main(void)
     test_errors();
     test_native_sql();
     test_param_arrays();
+    many_markers(16);
+    many_markers(17);
+    test_single_set_offset();
+    test_float_text();
     SQLHSTMT st = t_stmt(dbc);
     t_exec(st, "DROP TABLE " TBL);
     t_disconnect(dbc);

@@ -41,3 +41,8 @@ RS_UNIT_TESTS += tests/unit/unit_paramtarget
 check_PROGRAMS += tests/unit/unit_paramtarget
 TESTS += tests/unit/unit_paramtarget
 tests_unit_unit_paramtarget_LDADD = $(RS_TEST_LIBS)
+# double and float parameters as %.17g / %.9g text, printf only for the long ones
+RS_UNIT_TESTS += tests/unit/unit_double_text
+check_PROGRAMS += tests/unit/unit_double_text
+TESTS += tests/unit/unit_double_text
+tests_unit_unit_double_text_LDADD = $(RS_TEST_LIBS) -lm

@@ -2,6 +2,7 @@
 #ifndef RS_TAP_H
 #define RS_TAP_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,5 +32,15 @@ static int tap_failed;
                    tap_w_ ? tap_w_ : "(null)");                           \
     } while (0)
 #define TAP_DONE() (tap_failed ? 1 : 0)
+
+/* xorshift64: the same pseudo-random sequence on every run, for tests that sample inputs. */
+static inline uint64_t tap_xorshift(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *state = x;
+}
 
 #endif

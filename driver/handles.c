@@ -188,6 +188,7 @@ void rs_stmt_free(rs_stmt *s)
     rs_desc_release(&s->ird);
     rs_desc_release(&s->ipd);
     rs_diag_free(&s->diag);
+    free(s->plan);
     s->magic = 0;
     free(s);
 }

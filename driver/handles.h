@@ -158,6 +158,9 @@ struct rs_stmt {
     struct rs_batch_prep *batch_prep; /* server-side multi-row INSERT of a parameter array (execute.c) */
     /* results */
     rs_result *res;              /* current result, NULL when none */
+    /* the bound columns' converters (stmt/fetch.c); kept from one result to the next, since a
+     * statement executed again usually has the same columns and bindings */
+    struct rs_fetch_plan *plan;
     SQLLEN row_count;            /* SQLRowCount */
     SQLULEN rows_fetched;        /* rows in the current rowset */
     SQLULEN cursor_row;          /* row of the rowset SQLGetData reads (SQLSetPos), 0-based */

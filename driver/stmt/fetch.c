@@ -27,7 +27,7 @@ static SQLSMALLINT resolve_ctype(SQLSMALLINT ctype, const rs_desc_rec *ird)
     return ctype == SQL_C_DEFAULT ? rs_sql_default_ctype(ird->concise_type) : ctype;
 }
 
-/* What fill_row needs of one column, worked out once per result and binding instead of once
+/* What fill_row needs of one column, worked out once per binding and column type instead of once
  * per value: the C type resolved, the converter for its (server type, C type) pair, the
  * stride. The ARD and IRD fields it was made from are kept: every fetch compares them, so any
  * change of binding (SQLBindCol, SQLSetDescField, a shared descriptor) makes a new plan. */
@@ -38,6 +38,7 @@ typedef struct col_plan {
     SQLLEN octet_length;
     SQLSMALLINT concise_type, precision, scale;
     unsigned oid;
+    SQLSMALLINT ird_type;    /* the column's SQL type (what SQL_C_DEFAULT resolves from) */
     /* what follows from them */
     int bound;
     SQLSMALLINT ctype;
@@ -56,17 +57,16 @@ static int plan_matches(const col_plan *p, const rs_desc_rec *a, const rs_desc_r
     return p->data_ptr == a->data_ptr && p->indicator_ptr == a->indicator_ptr &&
            p->octet_length_ptr == a->octet_length_ptr && p->octet_length == a->octet_length &&
            p->concise_type == a->concise_type && p->precision == a->precision && p->scale == a->scale &&
-           p->oid == ird->pg_oid;
+           p->oid == ird->pg_oid && p->ird_type == ird->concise_type;
 }
 
-/* The plan for the current binding: the result's own when it still holds, else a new one.
+/* The plan for the current binding: the statement's when it still holds, else a new one.
  * NULL when out of memory (the caller goes the long way). */
 static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
 {
     rs_desc *ard = s->cur_ard;
-    rs_result *res = s->res;
     int n = ard->count < s->ird.count ? ard->count : s->ird.count;
-    struct rs_fetch_plan *p = res->plan;
+    struct rs_fetch_plan *p = s->plan;
     if (p && p->ard == ard && p->ncols == n) {
         int same = 1;
         for (int i = 0; i < n && same; i++)
@@ -76,7 +76,7 @@ static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
     }
     if (!p || p->ncols < n) {
         free(p);
-        res->plan = p = malloc(sizeof *p + (size_t)(n > 0 ? n : 1) * sizeof *p->cols);
+        s->plan = p = malloc(sizeof *p + (size_t)(n > 0 ? n : 1) * sizeof *p->cols);
         if (!p)
             return NULL;
     }
@@ -93,6 +93,7 @@ static const struct rs_fetch_plan *fetch_plan(rs_stmt *s)
         c->precision = a->precision;
         c->scale = a->scale;
         c->oid = ird->pg_oid;
+        c->ird_type = ird->concise_type;
         c->bound = a->data_ptr || a->indicator_ptr || a->octet_length_ptr;
         c->ctype = a->concise_type == SQL_C_DEFAULT ? rs_sql_default_ctype(ird->concise_type) : a->concise_type;
         c->elem = rs_ctype_size(c->ctype);

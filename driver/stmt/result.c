@@ -1,4 +1,5 @@
 /* result.c - result queues and the IRD that describes the current result. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,10 +8,11 @@
 #include "stmt/wire.h"
 #include "types/pgtypes.h"
 
-/* Describe the columns of res in the IRD. */
 /* Does the IRD already describe res's columns? Everything fill_ird writes follows from each
  * column's type, typmod and name, and nothing else writes the IRD; so a prepared statement
- * executed again (or SQLExecute after SQLPrepare's description) keeps its IRD as it is. */
+ * executed again (or SQLExecute after SQLPrepare's description) keeps its IRD as it is. The
+ * comparison cannot be skipped for the same prepared statement: PostgreSQL re-plans one whose
+ * table changed, and SELECT * then brings new columns or types (tests/odbc/execute). */
 static int ird_describes(const rs_desc *ird, const PGresult *res)
 {
     int n = PQnfields(res);
@@ -25,9 +27,9 @@ static int ird_describes(const rs_desc *ird, const PGresult *res)
     return 1;
 }
 
-static int fill_ird(rs_stmt *s, const PGresult *res)
+/* Describe the columns of res in the IRD. */
+static int describe_columns(rs_desc *ird, const PGresult *res)
 {
-    rs_desc *ird = &s->ird;
     if (ird_describes(ird, res))
         return 0;
     rs_desc_clear(ird);
@@ -66,6 +68,11 @@ static int fill_ird(rs_stmt *s, const PGresult *res)
     return 0;
 }
 
+static int fill_ird(rs_stmt *s, const PGresult *res)
+{
+    return describe_columns(&s->ird, res);
+}
+
 static void free_queue(rs_result *r)
 {
     for (int i = 0; i < r->nqueue; i++)
@@ -74,7 +81,6 @@ static void free_queue(rs_result *r)
     PQclear(r->held);
     free(r->cells);
     free(r->arena);
-    free(r->plan);
 }
 
 static SQLRETURN make_current(rs_stmt *s)

@@ -29,7 +29,6 @@ struct rs_result {
     char *arena;
     size_t arena_len, arena_cap;
     long nbuf, cap, base;   /* rows held, rows cells has room for, first row held */
-    struct rs_fetch_plan *plan;   /* the bound columns' converters (stmt/fetch.c) */
     long seen;           /* rows read so far */
     int streaming;       /* more rows are on the wire */
     int cancel_ok;       /* closing early may cancel the query (a SELECT outside a transaction) */

@@ -697,6 +697,66 @@ static void test_param_arrays(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* A prepared SELECT executed again keeps its result description when the columns are the same
+ * (stmt/result.c, ird_describes), but PostgreSQL re-plans a prepared statement whose table
+ * changed: SELECT * then returns the new column, and a column's new type. The description must
+ * follow each time, and so must the fetch plan (kept on the statement across executions), also
+ * when only the binding changed. */
+static void test_prepared_shape(void)
+{
+    SQLHSTMT st = t_stmt(dbc);
+    t_exec(st, "DROP TABLE IF EXISTS rs_shape");
+    t_exec(st, "CREATE TABLE rs_shape (a int4, b text)");
+    t_exec(st, "INSERT INTO rs_shape VALUES (1, 'one')");
+    T_STMT_RC(st, SQLPrepare(st, (SQLCHAR *)"SELECT * FROM rs_shape", SQL_NTS), SQL_SUCCESS, "prepare SELECT *");
+    SQLINTEGER a = 0;
+    char b[32];
+    SQLLEN ia, ib;
+    SQLBindCol(st, 1, SQL_C_SLONG, &a, 0, &ia);
+    SQLBindCol(st, 2, SQL_C_CHAR, b, sizeof b, &ib);
+    for (int i = 0; i < 3; i++) {
+        T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "execution %d", i + 1);
+        T_STMT_RC(st, SQLFetch(st), SQL_SUCCESS, "its row");
+        t_ok(a == 1 && strcmp(b, "one") == 0, "execution %d: 1, one (got %d, %s)", i + 1, (int)a, b);
+        SQLCloseCursor(st);
+    }
+    char other[32];
+    SQLLEN io;
+    SQLBindCol(st, 2, SQL_C_CHAR, other, sizeof other, &io);   /* a new binding between executions */
+    T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "execution with column 2 bound elsewhere");
+    SQLFetch(st);
+    t_is_str(other, "one", "the value goes to the new binding");
+    SQLCloseCursor(st);
+    SQLHSTMT alt = t_stmt(dbc);
+    /* a new column: the server re-plans the prepared SELECT *, which now returns it too */
+    t_exec(alt, "ALTER TABLE rs_shape ADD COLUMN c int8 DEFAULT 7");
+    SQLBIGINT c = 0;
+    SQLLEN ic;
+    SQLBindCol(st, 3, SQL_C_SBIGINT, &c, 0, &ic);
+    T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "executing it after the table gained a column works");
+    SQLSMALLINT ncols = 0;
+    SQLNumResultCols(st, &ncols);
+    SQLRETURN rc = SQLFetch(st);
+    t_ok(ncols == 3 && SQL_SUCCEEDED(rc) && a == 1 && strcmp(other, "one") == 0 && c == 7,
+         "the server re-planned it: three columns, the new one read (%d columns, c %lld)", ncols, (long long)c);
+    SQLCloseCursor(st);
+    /* a column's type changed: described and converted as its new type */
+    t_exec(alt, "ALTER TABLE rs_shape ALTER COLUMN a TYPE numeric(10,3)");
+    t_exec(alt, "UPDATE rs_shape SET a = 2.5");
+    SQLFreeHandle(SQL_HANDLE_STMT, alt);
+    T_STMT_RC(st, SQLExecute(st), SQL_SUCCESS, "executing it after column a changed type works");
+    SQLLEN t1 = 0;
+    SQLColAttribute(st, 1, SQL_DESC_CONCISE_TYPE, NULL, 0, NULL, &t1);
+    t_is_int(t1, SQL_NUMERIC, "column a is described as its new type, SQL_NUMERIC");
+    rc = SQLFetch(st);
+    t_ok(rc == SQL_SUCCESS_WITH_INFO && a == 2, "2.500 into SQL_C_SLONG: 2 with 01S07 (rc %d, a %d)", rc, (int)a);
+    SQLCloseCursor(st);
+    SQLFreeStmt(st, SQL_CLOSE);
+    SQLFreeStmt(st, SQL_UNBIND);
+    t_exec(st, "DROP TABLE rs_shape");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(void)
 {
     t_start(120);
@@ -715,6 +775,7 @@ int main(void)
     many_markers(17);
     test_single_set_offset();
     test_float_text();
+    test_prepared_shape();
     SQLHSTMT st = t_stmt(dbc);
     t_exec(st, "DROP TABLE " TBL);
     t_disconnect(dbc);

@@ -246,6 +246,30 @@ static SQLRETURN text_to_char(const char *v, size_t len, unsigned oid, const rs_
     return SQL_SUCCESS;
 }
 
+/* ASCII text into SQL_C_WCHAR when it fits: each byte widened to one UTF-16 unit, which is what
+ * the UTF-8 decoder gives for it (pyodbc reads varchar and numeric columns this way). A byte
+ * over 0x7F, a piece, a small buffer: the general way. */
+static SQLRETURN text_to_wchar(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
+                               SQLLEN *len_out, const rs_conv_where *w)
+{
+    if ((w->offset && *w->offset > 0) || !t->ptr || t->buflen <= 0 ||
+        (size_t)t->buflen / sizeof(SQLWCHAR) <= len)
+        return rs_text_to_c(v, len, oid, t, len_out, w);
+    SQLWCHAR *out = t->ptr;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c > 0x7F)
+            return rs_text_to_c(v, len, oid, t, len_out, w);
+        out[i] = c;
+    }
+    out[len] = 0;
+    if (len_out)
+        *len_out = (SQLLEN)(len * sizeof(SQLWCHAR));
+    if (w->offset)
+        *w->offset = (SQLLEN)len + (len == 0);
+    return SQL_SUCCESS;
+}
+
 /* bool ("t"/"f") into SQL_C_CHAR as "1"/"0" (what the general path's char_view gives). */
 static SQLRETURN bool_to_char(const char *v, size_t len, unsigned oid, const rs_conv_target *t,
                               SQLLEN *len_out, const rs_conv_where *w)
@@ -266,6 +290,8 @@ rs_conv_fn rs_conv_pick(unsigned oid, SQLSMALLINT ctype)
     switch (ctype) {
     case SQL_C_CHAR:
         return oid == RS_OID_BOOL ? bool_to_char : oid == RS_OID_BYTEA ? rs_text_to_c : text_to_char;
+    case SQL_C_WCHAR:
+        return oid == RS_OID_BOOL || oid == RS_OID_BYTEA ? rs_text_to_c : text_to_wchar;
     case SQL_C_SLONG: case SQL_C_LONG: case SQL_C_SBIGINT: case SQL_C_SSHORT: case SQL_C_SHORT:
         return oid == RS_OID_INT2 || oid == RS_OID_INT4 || oid == RS_OID_INT8 ? int_to_signed : rs_text_to_c;
     case SQL_C_BIT:

@@ -14,7 +14,7 @@ typedef struct outcome {
     SQLRETURN rc;
     SQLLEN len, offset;
     char state[6];
-    _Alignas(16) unsigned char buf[64];   /* aligned as an application's variable would be */
+    _Alignas(16) unsigned char buf[128];   /* aligned as an application's variable would be */
 } outcome;
 
 static outcome run(rs_conv_fn fn, const char *v, unsigned oid, SQLSMALLINT ctype, SQLLEN buflen,
@@ -57,17 +57,17 @@ static void all_ways(const char *v, unsigned oid, SQLSMALLINT ctype)
 {
     SQLLEN n = (SQLLEN)strlen(v);
     int eq = 1;
-    SQLLEN sizes[] = { 64, n + 1, n, 2, 1, 0 };
+    SQLLEN sizes[] = { 128, 2 * n + 2, 2 * n + 1, 2 * n, n + 1, n, 3, 2, 1, 0 };   /* bytes: for CHAR and WCHAR */
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        if (sizes[i] < 0 || sizes[i] > 64)
+        if (sizes[i] < 0 || sizes[i] > 128)
             continue;
         eq &= same(v, oid, ctype, sizes[i], 1, 0, 0);
         eq &= same(v, oid, ctype, sizes[i], 1, 0, 1);
     }
-    eq &= same(v, oid, ctype, 64, 0, 0, 1);
-    eq &= same(v, oid, ctype, 64, 1, 1, 1);       /* a second piece */
-    eq &= same(v, oid, ctype, 64, 1, n + 1, 1);   /* after the last piece */
-    TAP_OK(eq, "oid %u to C type %d, '%s': the shortcut gives what the general conversion gives, 15 ways",
+    eq &= same(v, oid, ctype, 128, 0, 0, 1);
+    eq &= same(v, oid, ctype, 128, 1, 1, 1);       /* a second piece */
+    eq &= same(v, oid, ctype, 128, 1, n + 1, 1);   /* after the last piece */
+    TAP_OK(eq, "oid %u to C type %d, '%s': the shortcut gives what the general conversion gives, 23 ways",
            oid, ctype, v);
 }
 
@@ -84,7 +84,8 @@ int main(void)
                                           "1999-12-31 00:00:00.5", "2024-13-01 00:00:00", "2024-02-29",
                                           "2024-02-29 24:00:00", "infinity", "2024-02-29 12:00:00.",
                                           "0099-01-01 00:00:00 BC" };
-    static const char *const texts[] = { "", "a", "hello world", "caf\xc3\xa9", "1234567890123456789012345678901234567890" };
+    static const char *const texts[] = { "", "a", "hello world", "caf\xc3\xa9", "1234567890123456789012345678901234567890",
+                                         "\xf0\x9f\x98\x80 smile", "tab\there", "\x7f\x01" };
     static const SQLSMALLINT int_ctypes[] = { SQL_C_SLONG, SQL_C_LONG, SQL_C_SBIGINT, SQL_C_SSHORT, SQL_C_SHORT };
     static const unsigned int_oids[] = { RS_OID_INT2, RS_OID_INT4, RS_OID_INT8, RS_OID_NUMERIC };
 
@@ -114,13 +115,22 @@ int main(void)
         all_ways(texts[i], RS_OID_VARCHAR, SQL_C_CHAR);
         all_ways(texts[i], RS_OID_TEXT, SQL_C_CHAR);
         all_ways(texts[i], RS_OID_BPCHAR, SQL_C_CHAR);
+        all_ways(texts[i], RS_OID_VARCHAR, SQL_C_WCHAR);
+        all_ways(texts[i], RS_OID_TEXT, SQL_C_WCHAR);
     }
+    for (size_t i = 0; i < sizeof floats / sizeof floats[0]; i++)
+        all_ways(floats[i], RS_OID_NUMERIC, SQL_C_WCHAR);
+    for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++)
+        all_ways(stamps[i], RS_OID_TIMESTAMP, SQL_C_WCHAR);
+    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
+        all_ways(bools[i], RS_OID_BOOL, SQL_C_WCHAR);
     /* the shortcuts must be in use at all, or the comparisons above prove nothing */
     TAP_OK(rs_conv_pick(RS_OID_BOOL, SQL_C_CHAR) != rs_text_to_c, "bool to SQL_C_CHAR has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_VARCHAR, SQL_C_CHAR) != rs_text_to_c, "varchar to SQL_C_CHAR has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_INT4, SQL_C_SLONG) != rs_text_to_c, "int4 to SQL_C_SLONG has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_TIMESTAMP, SQL_C_TYPE_TIMESTAMP) != rs_text_to_c, "timestamp has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_FLOAT8, SQL_C_DOUBLE) != rs_text_to_c, "float8 to SQL_C_DOUBLE has a shortcut");
+    TAP_OK(rs_conv_pick(RS_OID_VARCHAR, SQL_C_WCHAR) != rs_text_to_c, "varchar to SQL_C_WCHAR has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_BYTEA, SQL_C_CHAR) == rs_text_to_c, "bytea to SQL_C_CHAR goes the general way");
     printf("# %d cases compared\n", ncases);
     TAP_PLAN(tap_n);    /* the plan at the end: the count follows from the tables */

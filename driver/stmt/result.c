@@ -1,5 +1,4 @@
 /* result.c - result queues and the IRD that describes the current result. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,8 +27,9 @@ static int ird_describes(const rs_desc *ird, const PGresult *res)
 }
 
 /* Describe the columns of res in the IRD. */
-static int describe_columns(rs_desc *ird, const PGresult *res)
+static int fill_ird(rs_stmt *s, const PGresult *res)
 {
+    rs_desc *ird = &s->ird;
     if (ird_describes(ird, res))
         return 0;
     rs_desc_clear(ird);
@@ -66,11 +66,6 @@ static int describe_columns(rs_desc *ird, const PGresult *res)
             return -1;
     }
     return 0;
-}
-
-static int fill_ird(rs_stmt *s, const PGresult *res)
-{
-    return describe_columns(&s->ird, res);
 }
 
 static void free_queue(rs_result *r)
@@ -183,11 +178,11 @@ void rs_result_drop_rows(rs_result *r, long drop)
         r->arena_len = 0;
         r->base += drop;
     } else if (drop > 0 && drop * 2 >= r->nbuf) {
-        /* (a held row is a whole buffer of one row: it went above) Compacting moves every kept
-         * row: only once the dropped part is half the buffer, so a fully buffered result read
-         * one row per SQLFetch costs linear time, not quadratic (100,000 buffered rows: each
-         * fetch moved all of them; the ASan stream test hung). Rows before the new first row
-         * kept meanwhile are simply not read again. */
+        /* Compacting moves every kept row: only once the dropped part is half the buffer, so a
+         * fully buffered result read one row per SQLFetch costs linear time, not quadratic
+         * (100,000 buffered rows: each fetch moved all of them; the ASan stream test hung).
+         * Rows before the new first row kept meanwhile are simply not read again. A held row is
+         * never here: it is a whole buffer of one row, dropped above. */
         size_t nc = (size_t)r->ncols, first = (size_t)drop * nc, keep = (size_t)(r->nbuf - drop) * nc;
         size_t off0 = nc ? r->cells[first].off : 0;
         memmove(r->arena, r->arena + off0, r->arena_len - off0);

@@ -40,8 +40,9 @@ rs_conv_fn rs_conv_pick(unsigned oid, SQLSMALLINT ctype);
 /* Decimal text to the nearest double without strtod when that can be done exactly: 0, or -1
  * when strtod must decide (too many digits, a far exponent, a halfway case, other text). */
 int rs_fast_strtod(const char *s, size_t len, double *out);
-/* 1 when rs_fast_strtod can answer at all: x86-64 with x87 extended precision that really
- * computes in 64 bits (valgrind emulates it with 53). */
+/* 1 when rs_fast_strtod's second way is open: x86-64 with x87 extended precision that really
+ * computes in 64 bits (valgrind emulates it with 53). Its first way (a significand up to 2^53,
+ * a power of ten within 22) needs only double precision and is always open. */
 int rs_fast_strtod_available(void);
 
 /* A C data type this driver knows (SQL_C_DEFAULT included). */

@@ -34,19 +34,16 @@ int rs_fast_strtod_available(void)
 #endif
 }
 
-/* Decimal text (what the server prints for float8, float4 and numeric) to the nearest double.
- * Up to 19 significant digits and a decimal exponent within +-27: the significand and the power
- * of ten are exact in x87 extended precision, one division or multiplication rounds correctly
- * to 64 bits, and rounding that to 53 bits is correct unless it lies exactly halfway between
- * two doubles (then the caller asks strtod). Returns 0, or -1 when strtod must decide. */
+/* Decimal text (what the server prints for float8, float4 and numeric) to the nearest double,
+ * in one of two ways that are provably exact; -1 when strtod must decide.
+ * - A significand of at most 2^53 and a power of ten within +-22 are both exact doubles, so one
+ *   IEEE division or multiplication in double precision rounds correctly (Clinger's fast path).
+ *   This needs no x87 and holds under valgrind and on other processors.
+ * - Otherwise, on x86-64: up to 19 significant digits and a decimal exponent within +-27 are
+ *   exact in x87 extended precision, one operation there rounds correctly to 64 bits, and
+ *   rounding that to 53 bits is correct unless it lies exactly halfway between two doubles. */
 int rs_fast_strtod(const char *s, size_t len, double *out)
 {
-#if defined(__x86_64__) && LDBL_MANT_DIG == 64
-    static const long double p10[28] = {
-        1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L, 1e13L,
-        1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L,
-        1e26L, 1e27L,
-    };
     size_t i = 0;
     int neg = 0, nd = 0, any = 0, exp10 = 0;
     uint64_t m = 0;
@@ -91,6 +88,23 @@ int rs_fast_strtod(const char *s, size_t len, double *out)
         *out = neg ? -0.0 : 0.0;
         return 0;
     }
+#if FLT_EVAL_METHOD == 0
+    static const double p10d[23] = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    if (m <= (1ull << 53) && exp10 >= -22 && exp10 <= 22) {
+        double d = exp10 < 0 ? (double)m / p10d[-exp10] : (double)m * p10d[exp10];
+        *out = neg ? -d : d;
+        return 0;
+    }
+#endif
+#if defined(__x86_64__) && LDBL_MANT_DIG == 64
+    static const long double p10[28] = {
+        1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L, 1e13L,
+        1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L,
+        1e26L, 1e27L,
+    };
     if (exp10 < -27 || exp10 > 27 || !rs_fast_strtod_available())
         return -1;
     long double q = exp10 < 0 ? (long double)m / p10[-exp10] : (long double)m * p10[exp10];
@@ -102,9 +116,6 @@ int rs_fast_strtod(const char *s, size_t len, double *out)
     *out = neg ? -d : d;
     return 0;
 #else
-    (void)s;
-    (void)len;
-    (void)out;
     return -1;
 #endif
 }

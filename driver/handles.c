@@ -128,6 +128,8 @@ rs_dbc *rs_dbc_enter(SQLHANDLE h)
 
 SQLRETURN rs_dbc_leave(rs_dbc *c, SQLRETURN rc)
 {
+    if (rc == SQL_SUCCESS && c->diag.count)
+        rc = SQL_SUCCESS_WITH_INFO;    /* the server's notices (conn/pgerror.c) */
     c->diag.last_rc = rc;
     pthread_mutex_unlock(&c->lock);
     return rc;

@@ -221,6 +221,8 @@ static inline rs_stmt *rs_stmt_enter(SQLHANDLE h)
 
 static inline SQLRETURN rs_stmt_leave(rs_stmt *s, SQLRETURN rc)
 {
+    if (rc == SQL_SUCCESS && s->diag.count)
+        rc = SQL_SUCCESS_WITH_INFO;    /* the server's notices (conn/pgerror.c) */
     s->diag.last_rc = rc;
     atomic_store_explicit(&s->dbc->busy, NULL, memory_order_release);
     pthread_mutex_unlock(&s->dbc->lock);

@@ -231,6 +231,7 @@ SQLRETURN rs_dbc_connect(rs_dbc *c, const rs_config_input *in)
         return rc;
     }
     c->pg = pg;
+    rs_pg_notices_to_diag(c);
     c->dead = 0;
     memset(&c->catalog, 0, sizeof c->catalog);   /* the catalog flavour is asked anew */
     c->cancel = PQgetCancel(pg);

@@ -1,9 +1,10 @@
-/* pgerror.c - libpq errors to diagnostics. */
+/* pgerror.c - libpq errors, and the server's notices, to diagnostics. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "conn/pgerror.h"
+#include "util/log.h"
 
 /* Trim libpq's trailing newline(s) into buf. */
 static void trimmed(const char *msg, char *buf, size_t buflen)
@@ -12,6 +13,26 @@ static void trimmed(const char *msg, char *buf, size_t buflen)
     size_t n = strlen(buf);
     while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
         buf[--n] = '\0';
+}
+
+/* The server's message as a diagnostic's text: "SEVERITY: primary", then DETAIL and HINT. */
+static void server_text(const PGresult *res, const char *default_severity, char *text, size_t n)
+{
+    char msg[1500];
+    const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+    const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
+    const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (!primary) {
+        trimmed(PQresultErrorMessage(res), msg, sizeof msg);
+        primary = msg;
+    }
+    snprintf(text, n, "%s: %s%s%s", severity ? severity : default_severity, primary,
+             detail ? "\nDETAIL: " : "", detail ? detail : "");
+    if (hint) {
+        size_t k = strlen(text);
+        snprintf(text + k, n - k, "\nHINT: %s", hint);
+    }
 }
 
 SQLRETURN rs_diag_from_result(rs_diag *d, rs_dbc *c, const PGresult *res)
@@ -26,26 +47,13 @@ SQLRETURN rs_diag_from_result(rs_diag *d, rs_dbc *c, const PGresult *res)
         return rs_diag_add(d, "HY000", 0, "%s", *msg ? msg : "The server returned no result.");
     }
     const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-    const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
-    const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT);
-    const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
-    if (!primary) {
-        trimmed(PQresultErrorMessage(res), msg, sizeof msg);
-        primary = msg;
-    }
     if (!state || strlen(state) != 5)
         state = "HY000";
     /* 57014 stays 57014: the server cancelled on its own (statement_timeout, an administrator's
      * pg_cancel_backend). The callers that asked for the cancel say HY008 (SQLCancel) or HYT00
      * (SQL_ATTR_QUERY_TIMEOUT) themselves. */
     char text[4096];
-    snprintf(text, sizeof text, "%s%s%s%s%s%s", severity ? severity : "ERROR", ": ", primary,
-             detail ? "\nDETAIL: " : "", detail ? detail : "", "");
-    if (hint) {
-        size_t n = strlen(text);
-        snprintf(text + n, sizeof text - n, "\nHINT: %s", hint);
-    }
+    server_text(res, "ERROR", text, sizeof text);
     return rs_diag_add(d, state, 0, "%s", text);
 }
 
@@ -90,4 +98,27 @@ SQLRETURN rs_diag_from_connect(rs_diag *d, PGconn *pg, const char *host, int por
             "TLS failed: %s (check SSLMode and CaFile: CaFile must hold the CA that signed the server's "
             "certificate; verify-full also needs Server to match the certificate's name).", msg);
     return rs_diag_add(d, "08001", 0, "%s", *msg ? msg : "Could not connect.");
+}
+
+/* A notice from the server (RAISE NOTICE or WARNING, DROP ... IF EXISTS of nothing, Redshift's
+ * INFO) for whatever call is using the connection: the statement whose call holds it (busy),
+ * else the connection itself. libpq calls this inside that call, on its thread. The record's
+ * SQLSTATE is the server's when it is a warning (class 01), else 01000; the call then returns
+ * SQL_SUCCESS_WITH_INFO (rs_stmt_leave). libpq's own receiver printed it on stderr instead. */
+static void notice_to_diag(void *arg, const PGresult *res)
+{
+    rs_dbc *c = arg;
+    rs_stmt *s = atomic_load_explicit(&c->busy, memory_order_relaxed);
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (!state || strlen(state) != 5 || strncmp(state, "01", 2) != 0)
+        state = "01000";
+    char text[4096];
+    server_text(res, "NOTICE", text, sizeof text);
+    rs_log(RS_LOG_DEBUG, c->id, "server message: %s", text);
+    rs_diag_add(s ? &s->diag : &c->diag, state, 0, "%s", text);
+}
+
+void rs_pg_notices_to_diag(rs_dbc *c)
+{
+    PQsetNoticeReceiver(c->pg, notice_to_diag, c);
 }

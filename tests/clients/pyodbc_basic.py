@@ -208,6 +208,15 @@ def main():
         return False, 'no error raised'
     t.check('a bad statement raises 42P01; after rollback the connection works', statement_error)
 
+    # The server's notices reach the application as warnings (cursor.messages), not stderr.
+    def notices():
+        cur.execute("DO $$ BEGIN RAISE NOTICE 'hello from the server'; END $$")
+        msgs = cur.messages
+        ok = len(msgs) == 1 and '[01000]' in msgs[0][0] and 'NOTICE: hello from the server' in msgs[0][1]
+        cur.execute('SELECT 1')
+        return ok and cur.messages == [], f'{msgs!r}, then {cur.messages!r}'
+    t.check('a RAISE NOTICE is in cursor.messages (01000), the next statement has none', notices)
+
     # A wrong password fails with 28000 and the message carries no password.
     def wrong_password():
         wrong = 'wrong-pw-Py7731'

@@ -1,10 +1,14 @@
 /* diag.c - diagnostics through unixODBC: SQLGetDiagRec and SQLGetDiagField (A and W), record
  * counts, SQLSTATE, native error, class and subclass origin, row count, row and column
- * numbers, message truncation, and PostgreSQL's DETAIL and HINT passing through. */
+ * numbers, message truncation, PostgreSQL's DETAIL and HINT passing through, and the server's
+ * notices as warnings of the call that caused them (never on stderr). */
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "odbctest.h"
 
@@ -284,6 +288,84 @@ static void test_other_handles(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* stderr into a file while the notices arrive: the driver must not print them */
+static int stderr_to(const char *path)
+{
+    fflush(stderr);
+    int saved = dup(2), fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fd, 2);
+    close(fd);
+    return saved;
+}
+
+static void stderr_back(int saved)
+{
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+}
+
+static void test_notices(void)
+{
+    char path[] = "/tmp/odbc_diag_stderr_XXXXXX";
+    int tmp = mkstemp(path);
+    close(tmp);
+    int saved = stderr_to(path);
+    SQLHSTMT st = t_stmt(dbc);
+    char state[6], msg[2048];
+
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"DROP TABLE IF EXISTS odbc_no_such_table", SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS_WITH_INFO, "DROP TABLE IF EXISTS of nothing: success with info");
+    t_is_int(t_diag_count(SQL_HANDLE_STMT, st), 1, "one record");
+    t_diag_rec(SQL_HANDLE_STMT, st, 1, state, NULL, msg, sizeof msg);
+    t_is_str(state, "01000", "the server's notice is a 01000 warning");
+    t_like(msg, "NOTICE: table \"odbc_no_such_table\" does not exist, skipping", "with the server's text");
+
+    rc = SQLExecDirect(st, (SQLCHAR *)"DO $$ BEGIN RAISE WARNING 'careful: %', 42 USING HINT = 'look'; "
+                                      "RAISE NOTICE 'just so you know'; "
+                                      "RAISE WARNING 'null gone' USING ERRCODE = '01003'; END $$", SQL_NTS);
+    T_STMT_RC(st, rc, SQL_SUCCESS_WITH_INFO, "RAISE WARNING and NOTICE: success with info");
+    t_is_int(t_diag_count(SQL_HANDLE_STMT, st), 3, "three records");
+    t_diag_rec(SQL_HANDLE_STMT, st, 1, state, NULL, msg, sizeof msg);
+    t_ok(strcmp(state, "01000") == 0 && strstr(msg, "WARNING: careful: 42") && strstr(msg, "HINT: look"),
+         "1: the WARNING with its HINT, 01000 (%s: %s)", state, msg);
+    t_diag_rec(SQL_HANDLE_STMT, st, 2, state, NULL, msg, sizeof msg);
+    t_ok(strcmp(state, "01000") == 0 && strstr(msg, "NOTICE: just so you know") != NULL,
+         "2: the NOTICE, in the order raised (%s: %s)", state, msg);
+    t_diag_rec(SQL_HANDLE_STMT, st, 3, state, NULL, msg, sizeof msg);
+    t_is_str(state, "01003", "3: a warning's own class-01 SQLSTATE passes through");
+
+    T_STMT_RC(st, SQLExecDirect(st, (SQLCHAR *)"SELECT 1", SQL_NTS), SQL_SUCCESS, "the next statement: plain success");
+    t_is_int(t_diag_count(SQL_HANDLE_STMT, st), 0, "and no records left over");
+    SQLFreeStmt(st, SQL_CLOSE);
+
+    /* notices while rows stream: each SQLFetch that read one says so */
+    t_exec(st, "CREATE OR REPLACE FUNCTION pg_temp.odbc_noisy(i int) RETURNS int LANGUAGE plpgsql AS "
+               "$$ BEGIN IF i % 2 = 0 THEN RAISE NOTICE 'row %', i; END IF; RETURN i; END $$");
+    rc = SQLExecDirect(st, (SQLCHAR *)"SELECT pg_temp.odbc_noisy(x) FROM generate_series(1, 6) x", SQL_NTS);
+    t_ok(SQL_SUCCEEDED(rc), "a query whose rows raise notices runs (rc %d)", rc);
+    int rows = 0, with_info = 0, notices = t_diag_count(SQL_HANDLE_STMT, st);
+    while ((rc = SQLFetch(st)) == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO) {
+        rows++;
+        if (rc == SQL_SUCCESS_WITH_INFO) {
+            with_info++;
+            notices += t_diag_count(SQL_HANDLE_STMT, st);
+            t_diag_rec(SQL_HANDLE_STMT, st, 1, state, NULL, msg, sizeof msg);
+        }
+    }
+    t_ok(rows == 6 && rc == SQL_NO_DATA, "all 6 rows fetched (%d)", rows);
+    t_ok(notices == 3 && with_info >= 1, "the 3 notices reach the application: %d (on %d fetches, the rest with "
+         "the execution)", notices, with_info);
+    SQLFreeStmt(st, SQL_CLOSE);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    stderr_back(saved);
+    struct stat sb;
+    long printed = stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+    t_ok(printed == 0, "nothing was printed on stderr (%ld bytes)", printed);
+    unlink(path);
+}
+
 int main(void)
 {
     t_start(120);
@@ -293,6 +375,7 @@ int main(void)
     test_origins();
     test_row_count();
     test_detail_hint();
+    test_notices();
     test_other_handles();
     t_disconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);

@@ -30,7 +30,7 @@ mkdir -p "$OUT"
 DEFAULT_TESTS="tests/odbc/connect tests/odbc/execute tests/odbc/params_dae tests/odbc/fetch
  tests/odbc/desc tests/odbc/catalog_keys tests/unit/aws_iam driver/aws/creds/tests/creds_chain
  driver/aws/creds/tests/creds_http tests/stress/stress tests/unit/unit_connstr
- tests/unit/unit_convert tests/unit/aws_dbcred_cache"
+ tests/unit/unit_convert tests/unit/aws_dbcred_cache tests/odbc/diag"
 # The stress program at a load valgrind can carry: 4 threads x 2 cycles, two 20 s windows.
 export RS_STRESS_THREADS=${RS_STRESS_THREADS:-4} RS_STRESS_CYCLES=${RS_STRESS_CYCLES:-2}
 export RS_STRESS_WINDOW_S=${RS_STRESS_WINDOW_S:-20} RS_STRESS_LOGIN_TIMEOUT_S=${RS_STRESS_LOGIN_TIMEOUT_S:-120}

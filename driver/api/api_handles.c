@@ -101,6 +101,9 @@ static SQLRETURN free_handle(SQLSMALLINT type, SQLHANDLE h)
             return SQL_INVALID_HANDLE;
         rs_dbc *c = s->dbc;
         rs_stmt_free(s);
+        /* busy named the statement just freed: the server's notices of the connection's next
+         * call must not go to it (conn/pgerror.c), nor SQLCancel compare against it */
+        atomic_store_explicit(&c->busy, NULL, memory_order_release);
         pthread_mutex_unlock(&c->lock);
         return SQL_SUCCESS;
     }

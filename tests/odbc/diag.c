@@ -366,6 +366,32 @@ static void test_notices(void)
     unlink(path);
 }
 
+/* A notice during a connection-level call (a deferred trigger raising one at COMMIT) is the
+ * connection's record, and SQLEndTran says SQL_SUCCESS_WITH_INFO - also right after the
+ * statement that began the transaction was freed (the driver must not write to it then:
+ * the ASan build of this test would stop on that). */
+static void test_notice_at_commit(void)
+{
+    SQLHDBC c2 = t_connect(env, "");
+    SQLSetConnectAttr(c2, SQL_ATTR_AUTOCOMMIT, (SQLPOINTER)SQL_AUTOCOMMIT_OFF, 0);
+    SQLHSTMT st = t_stmt(c2);
+    t_exec(st, "CREATE TEMP TABLE odbc_diag_deferred (x int)");
+    t_exec(st, "CREATE FUNCTION pg_temp.odbc_at_commit() RETURNS trigger LANGUAGE plpgsql AS "
+               "$$ BEGIN RAISE NOTICE 'checked at commit: %', NEW.x; RETURN NULL; END $$");
+    t_exec(st, "CREATE CONSTRAINT TRIGGER odbc_diag_deferred_t AFTER INSERT ON odbc_diag_deferred "
+               "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.odbc_at_commit()");
+    T_DBC_RC(c2, SQLEndTran(SQL_HANDLE_DBC, c2, SQL_COMMIT), SQL_SUCCESS, "commit the set-up: no notice");
+    t_exec(st, "INSERT INTO odbc_diag_deferred VALUES (7)");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);   /* the statement that began the transaction goes */
+    SQLRETURN rc = SQLEndTran(SQL_HANDLE_DBC, c2, SQL_COMMIT);
+    T_DBC_RC(c2, rc, SQL_SUCCESS_WITH_INFO, "COMMIT fires the deferred trigger's notice: success with info");
+    char state[6], msg[512];
+    t_diag_rec(SQL_HANDLE_DBC, c2, 1, state, NULL, msg, sizeof msg);
+    t_is_str(state, "01000", "the connection's record is 01000");
+    t_like(msg, "NOTICE: checked at commit: 7", "with the trigger's text");
+    t_disconnect(c2);
+}
+
 int main(void)
 {
     t_start(120);
@@ -376,6 +402,7 @@ int main(void)
     test_row_count();
     test_detail_hint();
     test_notices();
+    test_notice_at_commit();
     test_other_handles();
     t_disconnect(dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);

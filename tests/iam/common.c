@@ -69,6 +69,18 @@ int iam_begin(int argc, char **argv, const char *config, int *exit_now)
     return 0;
 }
 
+void iam_start(int argc, char **argv, const char *config)
+{
+    int exit_now;
+    int rc = iam_begin(argc, argv, config, &exit_now);
+    if (exit_now)
+        exit(rc);
+    if (rc > 0)
+        exit(0);
+    if (rc < 0)
+        exit(iam_end());
+}
+
 int iam_end(void)
 {
     iam_emu_stop(&T.emu);

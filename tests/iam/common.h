@@ -25,6 +25,10 @@ extern iam_ctx T;
  * environment; returns -1 when setup failed (after a not ok line), 0 when ready. */
 int iam_begin(int argc, char **argv, const char *config, int *exit_now);
 
+/* iam_begin for a test's main(): returns only when the tests are to run; otherwise it exits
+ * with the status they call for (the probe's, 0 after a SKIP, iam_end's after a failed setup). */
+void iam_start(int argc, char **argv, const char *config);
+
 /* Stop the emulator, remove the work directory, print the plan. Returns the exit status. */
 int iam_end(void);
 

@@ -247,16 +247,11 @@ static void endpoints(void)
 
 int main(int argc, char **argv)
 {
-    int exit_now;
-    int rc = iam_begin(argc, argv, "config_dm.json", &exit_now);
-    if (exit_now || rc > 0)
-        return exit_now ? rc : 0;
-    if (rc == 0) {
-        provisioned();
-        serverless();
-        discovery();
-        host_names();
-        endpoints();
-    }
+    iam_start(argc, argv, "config_dm.json");
+    provisioned();
+    serverless();
+    discovery();
+    host_names();
+    endpoints();
     return iam_end();
 }

@@ -35,12 +35,7 @@ static int no_secret_shown(const probe_run *r, const char *what)
 
 int main(int argc, char **argv)
 {
-    int exit_now;
-    int rc = iam_begin(argc, argv, "config_dm.json", &exit_now);
-    if (exit_now || rc > 0)
-        return exit_now ? rc : 0;
-    if (rc < 0)
-        return iam_end();
+    iam_start(argc, argv, "config_dm.json");
     probe_run r;
     char good[4096], bad[4096];
 

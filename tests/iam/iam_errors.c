@@ -181,16 +181,11 @@ static void https(void)
 
 int main(int argc, char **argv)
 {
-    int exit_now;
-    int rc = iam_begin(argc, argv, "config_dm.json", &exit_now);
-    if (exit_now || rc > 0)
-        return exit_now ? rc : 0;
-    if (rc == 0) {
-        retries();
-        refusals();
-        network();
-        database();
-        https();
-    }
+    iam_start(argc, argv, "config_dm.json");
+    retries();
+    refusals();
+    network();
+    database();
+    https();
     return iam_end();
 }

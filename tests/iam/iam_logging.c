@@ -464,12 +464,7 @@ static void trace_level(void)
 
 int main(int argc, char **argv)
 {
-    int exit_now;
-    int rc = iam_begin(argc, argv, "config_dm.json", &exit_now);
-    if (exit_now || rc > 0)
-        return exit_now ? rc : 0;
-    if (rc < 0)
-        return iam_end();
+    iam_start(argc, argv, "config_dm.json");
     info_level();
     debug_level();
     container_source();

@@ -6,8 +6,9 @@
  * SQL_C_NUMERIC, and bit 0 of a flag byte for SQLGetData pieces (called until SQL_NO_DATA,
  * at most 64 times). The rest is the value. The target buffer is exactly as large as the
  * application's would be, so AddressSanitizer sees any write past it.
- * Properties: fixed-length targets report their size; character targets are terminated
- * inside the buffer. */
+ * Properties: the shortcut the fetch path picks for the pair (rs_conv_pick) gives exactly what
+ * rs_text_to_c gives; fixed-length targets report their size; character targets are
+ * terminated inside the buffer. */
 #include "fuzz_util.h"
 
 #include "types/convert.h"
@@ -22,17 +23,7 @@ static const unsigned oids[] = {
     RS_OID_VARBYTE, RS_OID_GEOMETRY_VALUE, RS_OID_INTERVALY2M, RS_OID_INTERVALD2S, 99999,
 };
 
-static const SQLSMALLINT ctypes[] = {
-    SQL_C_CHAR, SQL_C_WCHAR, SQL_C_BINARY, SQL_C_BIT, SQL_C_TINYINT, SQL_C_STINYINT,
-    SQL_C_UTINYINT, SQL_C_SHORT, SQL_C_SSHORT, SQL_C_USHORT, SQL_C_LONG, SQL_C_SLONG,
-    SQL_C_ULONG, SQL_C_SBIGINT, SQL_C_UBIGINT, SQL_C_FLOAT, SQL_C_DOUBLE, SQL_C_NUMERIC,
-    SQL_C_DATE, SQL_C_TYPE_DATE, SQL_C_TIME, SQL_C_TYPE_TIME, SQL_C_TIMESTAMP,
-    SQL_C_TYPE_TIMESTAMP, SQL_C_GUID, SQL_C_INTERVAL_YEAR, SQL_C_INTERVAL_MONTH,
-    SQL_C_INTERVAL_DAY, SQL_C_INTERVAL_HOUR, SQL_C_INTERVAL_MINUTE, SQL_C_INTERVAL_SECOND,
-    SQL_C_INTERVAL_YEAR_TO_MONTH, SQL_C_INTERVAL_DAY_TO_HOUR, SQL_C_INTERVAL_DAY_TO_MINUTE,
-    SQL_C_INTERVAL_DAY_TO_SECOND, SQL_C_INTERVAL_HOUR_TO_MINUTE, SQL_C_INTERVAL_HOUR_TO_SECOND,
-    SQL_C_INTERVAL_MINUTE_TO_SECOND, SQL_C_DEFAULT, 12345,
-};
+static const SQLSMALLINT ctypes[] = { FZ_ALL_CTYPES, 12345 };   /* and one that is none */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -50,6 +41,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t bytes = variable ? (size_t)buflen : (size_t)fixed;
     unsigned char *buf = malloc(bytes ? bytes : 1);
     FZ_CHECK(buf != NULL);
+
+    /* The shortcut the fetch path picks for this pair (types/convfast.c) gives exactly what the
+     * general conversion gives: return code, length, SQLSTATE, piece offset, target bytes. */
+    {
+        unsigned char *fast_buf = malloc(bytes ? bytes : 1), *gen_buf = malloc(bytes ? bytes : 1);
+        FZ_CHECK(fast_buf != NULL && gen_buf != NULL);
+        memset(fast_buf, 0xA5, bytes ? bytes : 1);
+        memset(gen_buf, 0xA5, bytes ? bytes : 1);
+        rs_diag fd = { 0 }, gd = { 0 };
+        SQLLEN fo = 0, go = 0, fl = -7, gl = -7;
+        rs_conv_target ft = { ctype, fast_buf, variable ? buflen : 0, precision, scale };
+        rs_conv_target gt = ft;
+        gt.ptr = gen_buf;
+        rs_conv_where fw = { &fd, 1, 1, pieces ? &fo : NULL }, gw = { &gd, 1, 1, pieces ? &go : NULL };
+        SQLRETURN frc = rs_conv_pick(oid, ctype)(value, in.n, oid, &ft, &fl, &fw);
+        SQLRETURN grc = rs_text_to_c(value, in.n, oid, &gt, &gl, &gw);
+        FZ_CHECK(frc == grc && fl == gl && fo == go && fd.count == gd.count);
+        FZ_CHECK(fd.count == 0 || strcmp(fd.recs[0].sqlstate, gd.recs[0].sqlstate) == 0);
+        FZ_CHECK(memcmp(fast_buf, gen_buf, bytes ? bytes : 1) == 0);
+        rs_diag_free(&fd);
+        rs_diag_free(&gd);
+        free(fast_buf);
+        free(gen_buf);
+    }
 
     rs_diag diag = { 0 };
     SQLLEN offset = 0;

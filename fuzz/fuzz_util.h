@@ -17,6 +17,19 @@ typedef struct fz_in {
     size_t n;
 } fz_in;
 
+/* Every ODBC C type a conversion can be asked for, in the order the corpora's control bytes
+ * were made with (expanded where sql.h and sqlext.h are included). */
+#define FZ_ALL_CTYPES \
+    SQL_C_CHAR, SQL_C_WCHAR, SQL_C_BINARY, SQL_C_BIT, SQL_C_TINYINT, SQL_C_STINYINT, \
+    SQL_C_UTINYINT, SQL_C_SHORT, SQL_C_SSHORT, SQL_C_USHORT, SQL_C_LONG, SQL_C_SLONG, \
+    SQL_C_ULONG, SQL_C_SBIGINT, SQL_C_UBIGINT, SQL_C_FLOAT, SQL_C_DOUBLE, SQL_C_NUMERIC, \
+    SQL_C_DATE, SQL_C_TYPE_DATE, SQL_C_TIME, SQL_C_TYPE_TIME, SQL_C_TIMESTAMP, \
+    SQL_C_TYPE_TIMESTAMP, SQL_C_GUID, SQL_C_INTERVAL_YEAR, SQL_C_INTERVAL_MONTH, \
+    SQL_C_INTERVAL_DAY, SQL_C_INTERVAL_HOUR, SQL_C_INTERVAL_MINUTE, SQL_C_INTERVAL_SECOND, \
+    SQL_C_INTERVAL_YEAR_TO_MONTH, SQL_C_INTERVAL_DAY_TO_HOUR, SQL_C_INTERVAL_DAY_TO_MINUTE, \
+    SQL_C_INTERVAL_DAY_TO_SECOND, SQL_C_INTERVAL_HOUR_TO_MINUTE, SQL_C_INTERVAL_HOUR_TO_SECOND, \
+    SQL_C_INTERVAL_MINUTE_TO_SECOND, SQL_C_DEFAULT
+
 /* One control byte (0 once the input is used up). */
 static inline unsigned fz_byte(fz_in *in)
 {

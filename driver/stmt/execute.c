@@ -389,25 +389,10 @@ static SQLRETURN execute_all(rs_stmt *s)
      * it opens the transaction when autocommit is off and prepares the statement on the
      * server; the rest of an array then goes out pipelined. */
     SQLULEN first_row = st.rows > 1 && rs_array_run_batched(s, &st) ? st.rows : 0;
+    int stream = st.rows == 1 && s->single_stmt && !outputs && s->cursor_type == SQL_CURSOR_FORWARD_ONLY;
     for (SQLULEN row = first_row; row < st.rows && !st.stop; row++) {
-        if (rs_array_set_ignored(s, row))
+        if (!rs_array_run_set(s, &st, row, stream, outputs))
             continue;
-        rs_param_set ps;
-        int first_rec = s->diag.count;
-        SQLRETURN r = rs_params_build(s, row, &ps);
-        if (RS_OK(r)) {
-            st.rc = rs_rc_merge(st.rc, r);
-            if (st.rows > 1)
-                rs_array_keep_or_close(s, &st.acc);
-            r = rs_stmt_execute_set(s, &ps, st.rows == 1 && s->single_stmt && !outputs &&
-                                     s->cursor_type == SQL_CURSOR_FORWARD_ONLY);
-            if (RS_OK(r) && outputs)
-                r = rs_rc_merge(r, rs_call_store_outputs(s, row));
-        }
-        rs_params_free(&ps);
-        if (r == SQL_ERROR && rs_array_set_timed_out(s, first_rec))
-            st.timed_out = st.stop = 1;
-        rs_array_account_set(s, &st, row, r, first_rec);
         if (st.rows > 1 && !st.stop && !outputs && s->dbc->pg && !s->dbc->dead && !s->dbc->streaming &&
             PQpipelineStatus(s->dbc->pg) == PQ_PIPELINE_OFF && (!s->prepared || s->prep_name[0])) {
             rs_array_keep_or_close(s, &st.acc);

@@ -9,6 +9,7 @@
 #include "conn/pgerror.h"
 #include "conn/session.h"
 #include "stmt/batchins.h"
+#include "stmt/callparams.h"
 #include "stmt/execute.h"
 #include "stmt/paramarray.h"
 #include "stmt/params.h"
@@ -75,7 +76,7 @@ void rs_array_keep_or_close(rs_stmt *s, rs_array_results *acc)
 
 /* Book one parameter set's outcome: statuses, processed count, diagnostics' set number,
  * summed row counts. */
-void rs_array_account_set(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLRETURN r, int first_rec)
+static void account_set(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLRETURN r, int first_rec)
 {
     if (st->rows > 1)
         tag_param_set(&s->diag, first_rec, (SQLLEN)row + 1);
@@ -97,7 +98,7 @@ void rs_array_account_set(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLRETURN
 }
 
 /* Did the set whose records start at `first` end with the query timeout (HYT00)? */
-int rs_array_set_timed_out(const rs_stmt *s, int first)
+static int set_timed_out(const rs_stmt *s, int first)
 {
     for (int i = first; i < s->diag.count; i++)
         if (strcmp(s->diag.recs[i].sqlstate, "HYT00") == 0)
@@ -114,6 +115,28 @@ int rs_array_set_ignored(rs_stmt *s, SQLULEN row)
         return 1;
     }
     return 0;
+}
+
+int rs_array_run_set(rs_stmt *s, rs_array_state *st, SQLULEN row, int stream, int outputs)
+{
+    if (rs_array_set_ignored(s, row))
+        return 0;
+    rs_param_set ps;
+    int first_rec = s->diag.count;
+    SQLRETURN r = rs_params_build(s, row, &ps);
+    if (RS_OK(r)) {
+        st->rc = rs_rc_merge(st->rc, r);
+        if (st->rows > 1)
+            rs_array_keep_or_close(s, &st->acc);
+        r = rs_stmt_execute_set(s, &ps, stream);
+        if (RS_OK(r) && outputs)
+            r = rs_rc_merge(r, rs_call_store_outputs(s, row));
+    }
+    rs_params_free(&ps);
+    if (r == SQL_ERROR && set_timed_out(s, first_rec))
+        st->timed_out = st->stop = 1;
+    account_set(s, st, row, r, first_rec);
+    return 1;
 }
 
 /* Parameter sets go out in a libpq pipeline, a window at a time: every set of the window is
@@ -240,10 +263,10 @@ void rs_array_run_pipelined(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLULEN
                 }
                 SQLRETURN got = pipeline_read_set(s, st, &clk);
                 r = got == SQL_ERROR ? SQL_ERROR : rs_rc_merge(r, got);
-                if (rs_array_set_timed_out(s, first_recs[i]))
+                if (set_timed_out(s, first_recs[i]))
                     st->timed_out = st->stop = 1;
             }
-            rs_array_account_set(s, st, window[i], r, first_recs[i]);
+            account_set(s, st, window[i], r, first_recs[i]);
         }
         PQexitPipelineMode(c->pg);
     }
@@ -293,17 +316,7 @@ static void batch_fallback(rs_stmt *s, rs_array_state *st, const batch *b)
             rs_array_run_pipelined(s, st, row, end);
             return;
         }
-        if (rs_array_set_ignored(s, row))
-            continue;
-        rs_param_set ps;
-        int first_rec = s->diag.count;
-        SQLRETURN r = rs_params_build(s, row, &ps);
-        if (RS_OK(r)) {
-            rs_array_keep_or_close(s, &st->acc);
-            r = rs_stmt_execute_set(s, &ps, 0);
-        }
-        rs_params_free(&ps);
-        rs_array_account_set(s, st, row, r, first_rec);
+        rs_array_run_set(s, st, row, 0, 0);
     }
 }
 
@@ -409,7 +422,7 @@ static void batch_run(rs_stmt *s, rs_array_state *st, batch *b, const rs_batchin
         PQclear(err);
         PQclear(ins);
         for (int j = 0; j < k; j++)
-            rs_array_account_set(s, st, b->rows[j], SQL_ERROR, j == 0 ? first_rec : s->diag.count);
+            account_set(s, st, b->rows[j], SQL_ERROR, j == 0 ? first_rec : s->diag.count);
         st->timed_out = st->stop = 1;
         return;
     }
@@ -441,7 +454,7 @@ static void batch_run(rs_stmt *s, rs_array_state *st, batch *b, const rs_batchin
         int first_rec = s->diag.count;
         rs_diag_from_result(&s->diag, c, NULL);
         for (int j = 0; j < k; j++)
-            rs_array_account_set(s, st, b->rows[j], SQL_ERROR, j == 0 ? first_rec : s->diag.count);
+            account_set(s, st, b->rows[j], SQL_ERROR, j == 0 ? first_rec : s->diag.count);
         return;
     }
     /* Nothing of the batch was inserted (one statement); undo the failed part of the
@@ -526,7 +539,7 @@ int rs_array_run_batched(rs_stmt *s, rs_array_state *st)
         for (int j = 0; j < b.k; j++)
             batch_clear_slot(&b, j);
         if (bad < st->rows)
-            rs_array_account_set(s, st, bad, SQL_ERROR, s->diag.count);
+            account_set(s, st, bad, SQL_ERROR, s->diag.count);
     }
     b.k = 0;
     batch_free(&b);

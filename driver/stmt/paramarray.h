@@ -27,14 +27,14 @@ typedef struct rs_array_state {
  * result set, else close it. */
 void rs_array_keep_or_close(rs_stmt *s, rs_array_results *acc);
 
-/* Book set `row`'s outcome r; its diagnostic records start at first_rec. */
-void rs_array_account_set(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLRETURN r, int first_rec);
-
-/* Did the set whose records start at `first` end with the query timeout (HYT00)? */
-int rs_array_set_timed_out(const rs_stmt *s, int first);
-
 /* Is set `row` marked SQL_PARAM_IGNORE? (Then its IPD status becomes SQL_PARAM_UNUSED.) */
 int rs_array_set_ignored(rs_stmt *s, SQLULEN row);
+
+/* Run parameter set `row` alone and book its outcome: build its parameters, execute them
+ * (stream: the result may stream; outputs: a {call}'s returned row goes to its output
+ * parameters), and stop the array when the query timeout ended it. 0 when the set is marked
+ * SQL_PARAM_IGNORE (nothing run), else 1. */
+int rs_array_run_set(rs_stmt *s, rs_array_state *st, SQLULEN row, int stream, int outputs);
 
 /* Send and read the sets [row, end) in a libpq pipeline, until done or st->stop. */
 void rs_array_run_pipelined(rs_stmt *s, rs_array_state *st, SQLULEN row, SQLULEN end);

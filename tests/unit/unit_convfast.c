@@ -71,59 +71,49 @@ static void all_ways(const char *v, unsigned oid, SQLSMALLINT ctype)
            oid, ctype, v);
 }
 
+/* A server type and a C type, and the values to try for them (NULL-terminated). */
+typedef struct pair {
+    const char *const *values;
+    unsigned oid;
+    SQLSMALLINT ctype;
+} pair;
+
 int main(void)
 {
-    static const char *const bools[] = { "t", "f", "x", "", "tt" };
+    static const char *const bools[] = { "t", "f", "x", "", "tt", NULL };
     static const char *const ints[] = { "0", "-1", "2147483647", "-2147483648", "2147483648",
                                         "9223372036854775807", "-9223372036854775808", "9223372036854775808",
-                                        "32767", "-32769", "12a", "", " 5", "+5" };
+                                        "32767", "-32769", "12a", "", " 5", "+5", NULL };
     static const char *const floats[] = { "0", "1.5", "-2.25", "1e300", "1e-320", "NaN", "Infinity",
                                           "-Infinity", "0.1", "123456789.123456789", "12345678901234567890",
-                                          "1.7976931348623157e308", "abc", "" };
+                                          "1.7976931348623157e308", "abc", "", NULL };
     static const char *const stamps[] = { "2024-02-29 23:59:59", "2024-02-29 23:59:59.123456",
                                           "1999-12-31 00:00:00.5", "2024-13-01 00:00:00", "2024-02-29",
                                           "2024-02-29 24:00:00", "infinity", "2024-02-29 12:00:00.",
-                                          "0099-01-01 00:00:00 BC" };
+                                          "0099-01-01 00:00:00 BC", NULL };
     static const char *const texts[] = { "", "a", "hello world", "caf\xc3\xa9", "1234567890123456789012345678901234567890",
-                                         "\xf0\x9f\x98\x80 smile", "tab\there", "\x7f\x01" };
-    static const SQLSMALLINT int_ctypes[] = { SQL_C_SLONG, SQL_C_LONG, SQL_C_SBIGINT, SQL_C_SSHORT, SQL_C_SHORT };
+                                         "\xf0\x9f\x98\x80 smile", "tab\there", "\x7f\x01", NULL };
+    static const pair pairs[] = {
+        { bools, RS_OID_BOOL, SQL_C_CHAR }, { bools, RS_OID_BOOL, SQL_C_BIT }, { bools, RS_OID_BOOL, SQL_C_WCHAR },
+        { floats, RS_OID_FLOAT8, SQL_C_DOUBLE }, { floats, RS_OID_FLOAT4, SQL_C_DOUBLE },
+        { floats, RS_OID_NUMERIC, SQL_C_DOUBLE }, { floats, RS_OID_FLOAT8, SQL_C_CHAR },
+        { floats, RS_OID_NUMERIC, SQL_C_CHAR }, { floats, RS_OID_NUMERIC, SQL_C_WCHAR },
+        { stamps, RS_OID_TIMESTAMP, SQL_C_TYPE_TIMESTAMP }, { stamps, RS_OID_TIMESTAMP, SQL_C_TIMESTAMP },
+        { stamps, RS_OID_TIMESTAMP, SQL_C_CHAR }, { stamps, RS_OID_TIMESTAMP, SQL_C_WCHAR },
+        { texts, RS_OID_VARCHAR, SQL_C_CHAR }, { texts, RS_OID_TEXT, SQL_C_CHAR }, { texts, RS_OID_BPCHAR, SQL_C_CHAR },
+        { texts, RS_OID_VARCHAR, SQL_C_WCHAR }, { texts, RS_OID_TEXT, SQL_C_WCHAR },
+    };
+    static const SQLSMALLINT int_ctypes[] = { SQL_C_SLONG, SQL_C_LONG, SQL_C_SBIGINT, SQL_C_SSHORT, SQL_C_SHORT,
+                                              SQL_C_CHAR };
     static const unsigned int_oids[] = { RS_OID_INT2, RS_OID_INT4, RS_OID_INT8, RS_OID_NUMERIC };
 
-    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
-        all_ways(bools[i], RS_OID_BOOL, SQL_C_CHAR);
-        all_ways(bools[i], RS_OID_BOOL, SQL_C_BIT);
-    }
-    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
-        for (size_t o = 0; o < sizeof int_oids / sizeof int_oids[0]; o++) {
-            for (size_t c = 0; c < sizeof int_ctypes / sizeof int_ctypes[0]; c++)
-                all_ways(ints[i], int_oids[o], int_ctypes[c]);
-            all_ways(ints[i], int_oids[o], SQL_C_CHAR);
-        }
-    for (size_t i = 0; i < sizeof floats / sizeof floats[0]; i++) {
-        all_ways(floats[i], RS_OID_FLOAT8, SQL_C_DOUBLE);
-        all_ways(floats[i], RS_OID_FLOAT4, SQL_C_DOUBLE);
-        all_ways(floats[i], RS_OID_NUMERIC, SQL_C_DOUBLE);
-        all_ways(floats[i], RS_OID_FLOAT8, SQL_C_CHAR);
-        all_ways(floats[i], RS_OID_NUMERIC, SQL_C_CHAR);
-    }
-    for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++) {
-        all_ways(stamps[i], RS_OID_TIMESTAMP, SQL_C_TYPE_TIMESTAMP);
-        all_ways(stamps[i], RS_OID_TIMESTAMP, SQL_C_TIMESTAMP);
-        all_ways(stamps[i], RS_OID_TIMESTAMP, SQL_C_CHAR);
-    }
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        all_ways(texts[i], RS_OID_VARCHAR, SQL_C_CHAR);
-        all_ways(texts[i], RS_OID_TEXT, SQL_C_CHAR);
-        all_ways(texts[i], RS_OID_BPCHAR, SQL_C_CHAR);
-        all_ways(texts[i], RS_OID_VARCHAR, SQL_C_WCHAR);
-        all_ways(texts[i], RS_OID_TEXT, SQL_C_WCHAR);
-    }
-    for (size_t i = 0; i < sizeof floats / sizeof floats[0]; i++)
-        all_ways(floats[i], RS_OID_NUMERIC, SQL_C_WCHAR);
-    for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++)
-        all_ways(stamps[i], RS_OID_TIMESTAMP, SQL_C_WCHAR);
-    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
-        all_ways(bools[i], RS_OID_BOOL, SQL_C_WCHAR);
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        for (const char *const *v = pairs[k].values; *v; v++)
+            all_ways(*v, pairs[k].oid, pairs[k].ctype);
+    for (size_t o = 0; o < sizeof int_oids / sizeof int_oids[0]; o++)
+        for (size_t c = 0; c < sizeof int_ctypes / sizeof int_ctypes[0]; c++)
+            for (const char *const *v = ints; *v; v++)
+                all_ways(*v, int_oids[o], int_ctypes[c]);
     /* the shortcuts must be in use at all, or the comparisons above prove nothing */
     TAP_OK(rs_conv_pick(RS_OID_BOOL, SQL_C_CHAR) != rs_text_to_c, "bool to SQL_C_CHAR has a shortcut");
     TAP_OK(rs_conv_pick(RS_OID_VARCHAR, SQL_C_CHAR) != rs_text_to_c, "varchar to SQL_C_CHAR has a shortcut");
